@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+
+import { ENTRA_PREMIUM_PLANS, type AssignedPlan, type CloudSlice } from '../../fixtures/tenant';
+import { renderFace } from '../../fixtures/faces';
+import { ServiceError } from '../platform/http-error';
+import { analyseFrame, analysePng, compareTemplates, FrameDecodeError, type FaceTemplate } from './face-match';
+import { upnKey, type CloudState, type DirectoryRecord, type Verification } from './state';
+
+const templateCache = new Map<string, FaceTemplate>();
+
+/** The template the cloud would have stored when this face was enrolled. */
+function enrolledTemplate(faceSeed: string): FaceTemplate {
+  let template = templateCache.get(faceSeed);
+  if (!template) {
+    const face = renderFace(faceSeed);
+    template = analyseFrame(face.width, face.height, face.pixels).template;
+    templateCache.set(faceSeed, template);
+  }
+  return template;
+}
+
+export function createCloudState(slice: CloudSlice, nowIso: string): CloudState {
+  return {
+    tenantId: slice.tenantId,
+    integrationToken: slice.integrationToken,
+    agreements: { ...slice.agreements },
+    graph: { ...slice.graph },
+    matchThreshold: slice.matchThreshold,
+    minFaceContrast: slice.minFaceContrast,
+    ticketLifetimeMs: 5 * 60_000,
+    directory: new Map(),
+    enrolments: new Map(
+      slice.enrolled.map((e) => [
+        upnKey(e.userPrincipalName),
+        { template: enrolledTemplate(e.faceSeed), enrolledAt: nowIso },
+      ]),
+    ),
+    tickets: new Map(),
+    verifications: new Map(),
+  };
+}
+
+/** The Graph fields directory sync reads (`$select`ed, since Graph omits them by default). */
+export interface DirectoryUser {
+  id: string;
+  userPrincipalName: string;
+  accountEnabled: boolean | null;
+  onPremisesSyncEnabled: boolean | null;
+  assignedPlans: AssignedPlan[] | null;
+}
+
+const PREMIUM_PLAN_IDS: string[] = [ENTRA_PREMIUM_PLANS.p1, ENTRA_PREMIUM_PLANS.p2];
+
+/**
+ * PRE-05 and PRE-06: a user syncs when synchronised from on-premises AD and holding
+ * an enabled Entra ID P1 or P2 plan. Judged by service plan id, never by SKU name: a
+ * bundle named like a premium SKU can have its P1 plan switched off.
+ */
+export function judgeDirectoryUser(user: DirectoryUser): DirectoryRecord {
+  const record = { userPrincipalName: user.userPrincipalName, entraId: user.id };
+  if (user.accountEnabled === false) {
+    return { ...record, synced: false, detail: 'the Entra ID account is disabled' };
+  }
+  if (user.onPremisesSyncEnabled !== true) {
+    return { ...record, synced: false, detail: 'the user is not synchronised from on-premises Active Directory (onPremisesSyncEnabled is not true)' };
+  }
+  const premium = (user.assignedPlans ?? []).filter((p) => PREMIUM_PLAN_IDS.includes(p.servicePlanId));
+  const enabled = premium.some((p) => p.capabilityStatus === 'Enabled' || p.capabilityStatus === 'Warning');
+  if (!enabled) {
+    const seen = premium.map((p) => `${p.servicePlanId} ${p.capabilityStatus}`).join(', ') || 'none assigned';
+    return { ...record, synced: false, detail: `no enabled Entra ID P1 or P2 service plan (premium plans: ${seen})` };
+  }
+  return { ...record, synced: true };
+}
+
+export function recordDirectorySync(state: CloudState, users: DirectoryUser[], nowIso: string): void {
+  state.directory = new Map(users.map((u) => [upnKey(u.userPrincipalName), judgeDirectoryUser(u)]));
+  const synced = [...state.directory.values()].filter((r) => r.synced).length;
+  state.lastSync = { time: nowIso, synced, notSynced: state.directory.size - synced };
+}
+
+export function directoryStatus(state: CloudState, userPrincipalName: string): DirectoryRecord {
+  return (
+    state.directory.get(upnKey(userPrincipalName)) ?? {
+      userPrincipalName,
+      entraId: '',
+      synced: false,
+      detail: state.lastSync ? 'the user was not found in Entra ID by the last directory sync' : 'the directory has not been synced yet',
+    }
+  );
+}
+
+export function isEnrolled(state: CloudState, userPrincipalName: string): boolean {
+  return state.enrolments.has(upnKey(userPrincipalName));
+}
+
+/** A one-user, short-lived permission for a device to send one face for verification. */
+export function issueTicket(state: CloudState, userPrincipalName: string, nowMs: number) {
+  if (!isEnrolled(state, userPrincipalName)) {
+    throw new ServiceError(409, 'not_enrolled', `User ${userPrincipalName} has no enrolled face`);
+  }
+  const ticket = { id: randomUUID(), userPrincipalName, expiresAt: nowMs + state.ticketLifetimeMs };
+  state.tickets.set(ticket.id, ticket);
+  return ticket;
+}
+
+/**
+ * Compares a camera frame with the enrolled template of the ticket's user. A frame
+ * without enough contrast holds no face. The frame is analysed and dropped: only the
+ * verdict and score are kept.
+ */
+export function verifyFace(state: CloudState, ticketId: string, frame: Buffer, nowMs: number): Verification {
+  const ticket = state.tickets.get(ticketId);
+  if (!ticket || ticket.expiresAt < nowMs) {
+    throw new ServiceError(401, 'invalid_ticket', 'The verification ticket is unknown or expired');
+  }
+  const enrolment = state.enrolments.get(upnKey(ticket.userPrincipalName));
+  if (!enrolment) throw new ServiceError(409, 'not_enrolled', `User ${ticket.userPrincipalName} has no enrolled face`);
+
+  let analysis;
+  try {
+    analysis = analysePng(frame);
+  } catch (error) {
+    if (error instanceof FrameDecodeError) throw new ServiceError(400, 'invalid_frame', error.message);
+    throw error;
+  }
+
+  const score = analysis.contrast < state.minFaceContrast ? 0 : compareTemplates(analysis.template, enrolment.template);
+  const result = analysis.contrast < state.minFaceContrast ? 'no_face' : score >= state.matchThreshold ? 'match' : 'no_match';
+  const verification: Verification = {
+    id: randomUUID(),
+    ticketId,
+    userPrincipalName: ticket.userPrincipalName,
+    result,
+    score: Math.round(score * 1000) / 1000,
+    time: new Date(nowMs).toISOString(),
+  };
+  state.verifications.set(verification.id, verification);
+  return verification;
+}
+
+export function getVerification(state: CloudState, id: string): Verification {
+  const verification = state.verifications.get(id);
+  if (!verification) throw new ServiceError(404, 'verification_unknown', `No verification ${id}`);
+  return verification;
+}

@@ -1,0 +1,52 @@
+import type { CloudSlice } from '../../fixtures/tenant';
+import type { FaceTemplate } from './face-match';
+
+export interface DirectoryRecord {
+  userPrincipalName: string;
+  entraId: string;
+  synced: boolean;
+  /** Why the user is not synced, in words an administrator acts on. */
+  detail?: string;
+}
+
+export interface Enrolment {
+  template: FaceTemplate;
+  enrolledAt: string;
+}
+
+export interface VerificationTicket {
+  id: string;
+  userPrincipalName: string;
+  expiresAt: number;
+}
+
+export type VerificationResult = 'match' | 'no_match' | 'no_face';
+
+export interface Verification {
+  id: string;
+  ticketId: string;
+  userPrincipalName: string;
+  result: VerificationResult;
+  score: number;
+  time: string;
+}
+
+export interface CloudState {
+  tenantId: string;
+  integrationToken: string;
+  agreements: CloudSlice['agreements'];
+  graph: CloudSlice['graph'];
+  matchThreshold: number;
+  minFaceContrast: number;
+  /** Lifetime of a verification ticket; an assumption, the vendor's is not public. */
+  ticketLifetimeMs: number;
+  directory: Map<string, DirectoryRecord>;
+  lastSync?: { time: string; synced: number; notSynced: number; error?: string };
+  enrolments: Map<string, Enrolment>;
+  tickets: Map<string, VerificationTicket>;
+  verifications: Map<string, Verification>;
+}
+
+export function upnKey(userPrincipalName: string): string {
+  return userPrincipalName.toLowerCase();
+}

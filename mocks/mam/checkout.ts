@@ -1,0 +1,197 @@
+import type { Device, UserPolicy } from '../../fixtures/tenant';
+import type { PlatformClock } from '../platform/clock';
+import { ServiceError } from '../platform/http-error';
+import { callUpstream, UpstreamUnreachable, type UpstreamCall } from '../platform/upstream';
+import { decideFace, type FaceDecision, type FaceFacts } from './eligibility';
+import type { FaceUnavailableReason } from './reasons';
+import type { MamState } from './state';
+import * as rules from './rules';
+
+/** Where MAM finds EAM and the cloud, and the secrets it calls them with. */
+export interface MamUpstreams {
+  eamUrl: string;
+  eamApiKey: string;
+  cloudUrl: string;
+  cloudToken: string;
+}
+
+export interface MamContext {
+  state(): MamState;
+  clock: PlatformClock;
+  upstreams(): MamUpstreams;
+}
+
+/** Calls an upstream and insists on success; anything else is MAM's own 502. */
+async function fetchOk<T>(url: string, call: UpstreamCall): Promise<T> {
+  const answer = await callUpstream<T>(url, call);
+  if (answer.status >= 400) {
+    throw new ServiceError(502, 'upstream_error', `${call.method ?? 'GET'} ${url} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  }
+  return answer.body;
+}
+
+interface BadgeOwner {
+  userId: string;
+  userPrincipalName: string;
+  displayName: string;
+}
+
+async function whoOwnsBadge(ctx: MamContext, launchpadId: string, badgeId: string, correlationId: string): Promise<BadgeOwner> {
+  const { eamUrl, eamApiKey } = ctx.upstreams();
+  const answer = await callUpstream<BadgeOwner>(`${eamUrl}/api/v1/badges/${encodeURIComponent(badgeId)}`, { token: eamApiKey, correlationId });
+  if (answer.status === 404) {
+    rules.recordAudit(ctx.state(), {
+      time: ctx.clock.nowIso(),
+      correlationId,
+      event: 'badge_tap',
+      launchpadId,
+      factors: ['badge'],
+      result: 'failure',
+      reason: 'badge_unknown',
+    });
+    throw new ServiceError(404, 'badge_unknown', `Badge ${badgeId} belongs to nobody in EAM`);
+  }
+  if (answer.status >= 400) throw new ServiceError(502, 'upstream_error', `EAM answered ${answer.status} for badge ${badgeId}`);
+  return answer.body;
+}
+
+/** Gathers every fact the face decision needs; an unreachable cloud is itself a decision. */
+async function decideForUser(
+  ctx: MamContext,
+  owner: BadgeOwner,
+  device: Device,
+  correlationId: string,
+): Promise<{ decision: FaceDecision; policy: UserPolicy; ticket?: string }> {
+  const { eamUrl, eamApiKey, cloudUrl, cloudToken } = ctx.upstreams();
+  const eam = (path: string) => fetchOk<any>(`${eamUrl}${path}`, { token: eamApiKey, correlationId });
+  const cloud = (path: string, body?: unknown) =>
+    fetchOk<any>(`${cloudUrl}${path}`, { token: cloudToken, correlationId, body, method: body ? 'POST' : 'GET' });
+
+  const [appliance, policy, computer] = await Promise.all([
+    eam('/api/v1/appliance'),
+    eam(`/api/v1/users/${owner.userId}/policy`) as Promise<UserPolicy>,
+    eam(`/api/v1/launchpads/${device.launchpadId}/computer-policy`),
+  ]);
+
+  const upn = encodeURIComponent(owner.userPrincipalName);
+  let cloudFacts;
+  try {
+    const [tenant, directory, enrolment] = await Promise.all([
+      cloud('/api/v1/tenant'),
+      cloud(`/api/v1/directory/users/${upn}`),
+      cloud(`/api/v1/face/enrolments/${upn}`),
+    ]);
+    cloudFacts = { tenant, directory, enrolment };
+  } catch (error) {
+    if (!(error instanceof UpstreamUnreachable)) throw error;
+    const detail = `MAM could not reach the cloud platform: ${error.message}`;
+    return { decision: { offered: false, reason: 'cloud_unreachable', detail }, policy };
+  }
+
+  const facts: FaceFacts = {
+    eamVersion: appliance.version,
+    cloudConnect: appliance.cloudConnect,
+    licences: appliance.licences,
+    cloudServicesAmendment: cloudFacts.tenant.agreements.cloudServicesAmendment,
+    policy,
+    badgeAllowed: computer.badgeAllowed,
+    directory: cloudFacts.directory,
+    device,
+    enrolled: cloudFacts.enrolment.enrolled,
+  };
+  const decision = decideFace(facts);
+  if (!decision.offered) return { decision, policy };
+
+  const { ticket } = await cloud('/api/v1/face/tickets', { userPrincipalName: owner.userPrincipalName });
+  return { decision, policy, ticket };
+}
+
+/** CO-01: a badge tap on a Launchpad starts a check-out on one of its docked devices. */
+export async function tapBadge(ctx: MamContext, launchpadId: string, badgeId: string, correlationId: string) {
+  const state = ctx.state();
+  rules.findLaunchpad(state, launchpadId);
+  const owner = await whoOwnsBadge(ctx, launchpadId, badgeId, correlationId);
+  const device = rules.pickDockedDevice(state, launchpadId);
+  const { decision, policy, ticket } = await decideForUser(ctx, owner, device, correlationId);
+
+  // Nothing is reserved until every upstream answered, so a failure leaves no device half-taken.
+  const session = rules.openSession(
+    state,
+    {
+      correlationId,
+      device,
+      eamUserId: owner.userId,
+      userPrincipalName: owner.userPrincipalName,
+      displayName: owner.displayName,
+      primaryMethods: policy.primaryMethods,
+      secondFactor: policy.secondFactor,
+      decision,
+      ticket,
+    },
+    ctx.clock.nowIso(),
+  );
+  return rules.sessionView(session);
+}
+
+interface CloudVerification {
+  ticketId: string;
+  userPrincipalName: string;
+  result: 'match' | 'no_match' | 'no_face';
+  score: number;
+}
+
+/** The device sent a face to the cloud; MAM asks the cloud itself what it decided. */
+export async function submitFace(ctx: MamContext, sessionId: string, verificationId: string) {
+  const state = ctx.state();
+  const session = rules.findSession(state, sessionId);
+  const { cloudUrl, cloudToken } = ctx.upstreams();
+  const verification = await fetchOk<CloudVerification>(
+    `${cloudUrl}/api/v1/face/verifications/${encodeURIComponent(verificationId)}`,
+    { token: cloudToken, correlationId: session.correlationId },
+  );
+  if (verification.ticketId !== session.face.ticket) {
+    throw new ServiceError(403, 'verification_mismatch', 'The verification was not made for this check-out session');
+  }
+  rules.applyFaceResult(state, session, verification, ctx.clock.nowIso());
+  return { ...rules.sessionView(session), lastResult: { result: verification.result, message: rules.faceResultMessage(verification.result) } };
+}
+
+export function reportFaceUnavailable(ctx: MamContext, sessionId: string, reason: FaceUnavailableReason) {
+  const state = ctx.state();
+  const session = rules.findSession(state, sessionId);
+  rules.markFaceUnavailable(state, session, reason, ctx.clock.nowIso());
+  return rules.sessionView(session);
+}
+
+async function checkSecret(ctx: MamContext, eamUserId: string, method: 'pin' | 'password', secret: string, correlationId: string) {
+  const { eamUrl, eamApiKey } = ctx.upstreams();
+  const answer = await fetchOk<{ authenticated: boolean }>(`${eamUrl}/api/v1/users/${eamUserId}/authenticate`, {
+    method: 'POST',
+    token: eamApiKey,
+    correlationId,
+    body: { method, secret },
+  });
+  return answer.authenticated;
+}
+
+/** CO-04: another primary factor the policy allows completes the check-out. */
+export async function submitFallback(ctx: MamContext, sessionId: string, method: 'pin' | 'password', secret: string) {
+  const state = ctx.state();
+  const session = rules.findSession(state, sessionId);
+  rules.assertFallbackAllowed(session, method);
+  const ok = await checkSecret(ctx, session.eamUserId, method, secret, session.correlationId);
+  rules.applyFallbackResult(state, session, method, ok, ctx.clock.nowIso());
+  return rules.sessionView(session);
+}
+
+/** CO-02: the PIN asked after a face match when the policy pairs face with a PIN. */
+export async function submitSecondFactor(ctx: MamContext, sessionId: string, pin: string) {
+  const state = ctx.state();
+  const session = rules.findSession(state, sessionId);
+  if (session.status !== 'awaiting_second_factor') {
+    throw new ServiceError(409, 'session_state', `Session ${session.id} is ${session.status}; no second factor is pending`);
+  }
+  const ok = await checkSecret(ctx, session.eamUserId, 'pin', pin, session.correlationId);
+  rules.applySecondFactorResult(state, session, ok, ctx.clock.nowIso());
+  return rules.sessionView(session);
+}

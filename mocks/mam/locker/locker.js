@@ -1,0 +1,182 @@
+// The Locker app's check-out screen, as a web page served by the MAM simulator.
+// It asks for the camera, captures one frame, sends it to the cloud platform for
+// verification, and offers the other methods of the user's policy when face
+// recognition is unavailable or fails.
+'use strict';
+
+const config = JSON.parse(document.getElementById('locker-config').textContent);
+const FRAME_SIZE = 120;
+const CLOUD_TIMEOUT_MS = 8000;
+
+const el = {
+  greeting: document.getElementById('greeting'),
+  status: document.getElementById('status'),
+  message: document.getElementById('message'),
+  methods: document.getElementById('methods'),
+  camera: document.getElementById('camera'),
+  form: document.getElementById('secret-form'),
+  label: document.getElementById('secret-label'),
+  secret: document.getElementById('secret'),
+};
+
+const METHOD_LABELS = { password: 'Use password', pin: 'Use PIN' };
+let pendingSecret = null;
+
+async function callMam(path, body) {
+  const response = await fetch(path, {
+    method: body ? 'POST' : 'GET',
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = await response.json();
+  if (!response.ok) throw new Error(json.error ? json.error.message : `MAM answered ${response.status}`);
+  return json;
+}
+
+function setStatus(state, text) {
+  el.status.dataset.state = state;
+  el.status.textContent = text;
+}
+
+function setMessage(text, reason) {
+  el.message.textContent = text || '';
+  if (reason) el.message.dataset.reason = reason;
+  else delete el.message.dataset.reason;
+}
+
+function offerMethods(session, { retryFace }) {
+  el.methods.replaceChildren();
+  if (retryFace) addButton('Try face again', () => startFace(session));
+  for (const method of session.fallbackMethods) {
+    addButton(METHOD_LABELS[method], () => askSecret(session, method));
+  }
+}
+
+function addButton(label, onClick) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = label;
+  button.addEventListener('click', onClick);
+  el.methods.append(button);
+}
+
+function askSecret(session, kind) {
+  pendingSecret = { session, kind };
+  el.label.textContent = kind === 'pin' ? 'PIN' : 'Password';
+  el.secret.value = '';
+  el.form.hidden = false;
+  el.secret.focus();
+}
+
+el.form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const { session, kind, secondFactor } = pendingSecret;
+  const secret = el.secret.value;
+  el.form.hidden = true;
+  setStatus('working', 'Checking…');
+  try {
+    const next = secondFactor
+      ? await callMam(`/api/v1/sessions/${session.sessionId}/second-factor`, { pin: secret })
+      : await callMam(`/api/v1/sessions/${session.sessionId}/fallback`, { method: kind, secret });
+    show(next);
+    if (next.status === session.status) setMessage(kind === 'pin' ? 'Wrong PIN. Try again.' : 'Wrong password. Try again.', `${kind}_rejected`);
+  } catch (error) {
+    setStatus('error', `Something went wrong: ${error.message}`);
+  }
+});
+
+function show(session) {
+  el.greeting.textContent = `Hello, ${session.displayName}`;
+  el.camera.hidden = true;
+  if (session.status === 'checked_out') {
+    el.methods.replaceChildren();
+    setMessage('');
+    setStatus('checked-out', 'This phone is checked out to you.');
+    return;
+  }
+  if (session.status === 'awaiting_second_factor') {
+    setStatus('second-factor', 'Face recognised. Enter your PIN to finish.');
+    el.methods.replaceChildren();
+    askSecret(session, 'pin');
+    pendingSecret.secondFactor = true;
+    return;
+  }
+  if (session.status === 'awaiting_fallback') {
+    setStatus('unavailable', 'Face recognition is not available.');
+    setMessage(session.face.message, session.face.reason);
+    offerMethods(session, { retryFace: false });
+    return;
+  }
+  if (session.status === 'awaiting_face' && session.faceAttempts === 0) {
+    startFace(session);
+  }
+}
+
+async function reportUnavailable(session, reason) {
+  show(await callMam(`/api/v1/sessions/${session.sessionId}/face-unavailable`, { reason }));
+}
+
+async function openCamera() {
+  const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 240, height: 240 }, audio: false });
+  el.camera.srcObject = stream;
+  el.camera.hidden = false;
+  await el.camera.play();
+  await new Promise((resolve) => el.camera.requestVideoFrameCallback(() => resolve()));
+  return stream;
+}
+
+function captureFrame() {
+  const canvas = document.createElement('canvas');
+  canvas.width = FRAME_SIZE;
+  canvas.height = FRAME_SIZE;
+  canvas.getContext('2d').drawImage(el.camera, 0, 0, FRAME_SIZE, FRAME_SIZE);
+  return canvas.toDataURL('image/png');
+}
+
+async function startFace(session) {
+  setMessage('');
+  el.form.hidden = true;
+  el.methods.replaceChildren();
+  setStatus('capturing', 'Look at the camera.');
+
+  let stream;
+  try {
+    stream = await openCamera();
+  } catch (error) {
+    // NotAllowedError: the user or the device policy denied the camera.
+    return reportUnavailable(session, 'camera_denied');
+  }
+  const image = captureFrame();
+  stream.getTracks().forEach((track) => track.stop());
+
+  setStatus('verifying', 'Checking your face…');
+  let answer;
+  try {
+    const response = await fetch(`${config.cloudUrl}/api/v1/face/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ticket: session.face.ticket, image }),
+      signal: AbortSignal.timeout(CLOUD_TIMEOUT_MS),
+    });
+    answer = await response.json();
+    if (!response.ok) throw new Error(answer.error ? answer.error.message : `cloud answered ${response.status}`);
+  } catch (error) {
+    if (error instanceof TypeError || error.name === 'TimeoutError') return reportUnavailable(session, 'cloud_unreachable');
+    setStatus('error', `Face verification failed: ${error.message}`);
+    return;
+  }
+
+  const next = await callMam(`/api/v1/sessions/${session.sessionId}/face`, { verificationId: answer.verificationId });
+  if (next.status === 'awaiting_face') {
+    setStatus('face-failed', 'Face recognition did not succeed.');
+    setMessage(next.lastResult.message, `face_${next.lastResult.result}`);
+    offerMethods(next, { retryFace: true });
+    el.camera.hidden = true;
+    return;
+  }
+  show(next);
+}
+
+callMam(`/api/v1/devices/${config.deviceId}/session`)
+  .then(show)
+  .catch((error) => setStatus('error', `No check-out in progress: ${error.message}`));

@@ -1,0 +1,110 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+
+import { buildTenant } from '../../fixtures/tenant';
+import { ServiceError } from './http-error';
+import type { MockPlatform } from './platform';
+import { renderVendorError } from './render-error';
+import { toServiceError, type ServiceName } from './service';
+
+const SERVICE_NAMES: ServiceName[] = ['graph', 'eam', 'cloud', 'mam'];
+
+function serviceOf(platform: MockPlatform, req: Request) {
+  const name = String(req.params.service) as ServiceName;
+  if (!SERVICE_NAMES.includes(name)) {
+    throw new ServiceError(404, 'service_unknown', `No service "${name}"; services: ${SERVICE_NAMES.join(', ')}`);
+  }
+  return platform.services[name];
+}
+
+function numberField(req: Request, name: string, min: number, max: number): number {
+  const value = (req.body as Record<string, unknown> | undefined)?.[name];
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    throw new ServiceError(400, 'invalid_body', `Expected a number "${name}" between ${min} and ${max}`);
+  }
+  return value;
+}
+
+/**
+ * The control plane: what a scenario or a standalone user changes about the platform
+ * (reset, tenant, latency, outages, scripted answers, clock) and reads back (journals).
+ * It is a server of its own, so taking a service offline never cuts the controls.
+ */
+export function createControlServer(platform: MockPlatform): { server: Server; url: () => string } {
+  const app = express();
+  app.use(express.json({ limit: '256kb' }));
+
+  app.get('/health', (_req, res) => {
+    res.json({ ok: true, services: platform.urls });
+  });
+
+  app.post('/reset', async (req, res) => {
+    const seed = (req.body as { seed?: unknown } | undefined)?.seed;
+    if (seed !== undefined && !Number.isSafeInteger(seed)) throw new ServiceError(400, 'invalid_body', 'seed must be an integer');
+    await platform.reset(seed === undefined ? undefined : buildTenant(seed as number));
+    res.json({ ok: true, seed: platform.state.tenant.seed });
+  });
+
+  app.post('/services/:service/latency', (req, res) => {
+    const service = serviceOf(platform, req);
+    service.latencyMs = numberField(req, 'ms', 0, 60_000);
+    res.json({ service: service.name, latencyMs: service.latencyMs });
+  });
+
+  app.post('/services/:service/offline', (req, res) => {
+    const service = serviceOf(platform, req);
+    const offline = (req.body as { offline?: unknown } | undefined)?.offline;
+    if (typeof offline !== 'boolean') throw new ServiceError(400, 'invalid_body', 'Expected {"offline": boolean}');
+    service.setOffline(offline);
+    res.json({ service: service.name, offline: service.isOffline, refusedConnections: service.refusedConnections });
+  });
+
+  app.get('/services/:service/connections', (req, res) => {
+    const service = serviceOf(platform, req);
+    res.json({ service: service.name, offline: service.isOffline, refusedConnections: service.refusedConnections });
+  });
+
+  app.post('/services/:service/scripts', (req, res) => {
+    const service = serviceOf(platform, req);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    if (typeof body.method !== 'string' || typeof body.path !== 'string' || typeof body.status !== 'number') {
+      throw new ServiceError(400, 'invalid_body', 'Expected {"method", "path", "status", "body"?, "headers"?, "times"?}');
+    }
+    service.queueScript({
+      method: body.method,
+      path: body.path,
+      status: body.status,
+      body: body.body,
+      headers: body.headers as Record<string, string> | undefined,
+      times: typeof body.times === 'number' ? body.times : 1,
+    });
+    res.status(201).json({ queued: true });
+  });
+
+  app.get('/services/:service/journal', (req, res) => {
+    const service = serviceOf(platform, req);
+    res.json({ value: service.journal.list(Number(req.query.since ?? 0)), lastSeq: service.journal.lastSeq() });
+  });
+
+  app.get('/journal', (_req, res) => {
+    const entries = SERVICE_NAMES.flatMap((name) => platform.services[name].journal.list());
+    res.json({ value: entries.sort((a, b) => a.time.localeCompare(b.time)) });
+  });
+
+  app.post('/clock/advance', (req, res) => {
+    platform.clock.advance(numberField(req, 'ms', 0, 400 * 24 * 3600_000));
+    res.json({ now: platform.clock.nowIso() });
+  });
+
+  app.use((req, _res, next) => next(new ServiceError(404, 'NotFound', `No control route ${req.method} ${req.path}`)));
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    renderVendorError(toServiceError(error), req, res);
+  });
+
+  const server = createServer(app);
+  return {
+    server,
+    url: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+  };
+}

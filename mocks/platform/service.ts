@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+
+import { ServiceError } from './http-error';
+import { Journal } from './journal';
+
+export type ServiceName = 'graph' | 'eam' | 'cloud' | 'mam';
+
+/** A response queued by a scenario for the next matching request(s). */
+export interface ScriptedResponse {
+  method: string;
+  /** Exact path, or a prefix ending in `*`. */
+  path: string;
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  times: number;
+}
+
+export interface ErrorRenderer {
+  (error: ServiceError, req: Request, res: Response): void;
+}
+
+export interface ServiceOptions {
+  name: ServiceName;
+  /** The header that carries a caller's correlation id into this service. */
+  correlationHeader: string;
+  renderError: ErrorRenderer;
+  /** Largest JSON body accepted; the real services' limits are not public. */
+  bodyLimit?: string;
+  /** Lets form posts through to the routes (the OAuth token endpoint takes them). */
+  acceptsForms?: boolean;
+  mount(router: Router): void;
+}
+
+/**
+ * One simulated service: an express app behind its own HTTP server, with a request
+ * journal, injected latency, an offline switch that really refuses connections, and
+ * scripted responses. The service's rules are mounted by `options.mount`.
+ */
+export class MockService {
+  readonly name: ServiceName;
+  readonly journal = new Journal();
+  latencyMs = 0;
+  refusedConnections = 0;
+  private offline = false;
+  private scripts: ScriptedResponse[] = [];
+  private readonly sockets = new Set<Socket>();
+  private readonly server: Server;
+
+  constructor(private readonly options: ServiceOptions) {
+    this.name = options.name;
+    this.server = createServer(this.buildApp());
+    this.server.keepAliveTimeout = 5000;
+    this.server.on('connection', (socket) => this.admit(socket));
+  }
+
+  get url(): string {
+    const address = this.server.address() as AddressInfo | null;
+    if (!address) throw new Error(`The ${this.name} simulator is not listening`);
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  get isOffline(): boolean {
+    return this.offline;
+  }
+
+  async listen(port = 0): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', () => resolve());
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Offline: every new connection is cut at once and open ones are closed. */
+  setOffline(offline: boolean): void {
+    this.offline = offline;
+    if (offline) for (const socket of this.sockets) socket.destroy();
+  }
+
+  queueScript(script: ScriptedResponse): void {
+    this.scripts.push(script);
+  }
+
+  resetConditions(): void {
+    this.latencyMs = 0;
+    this.refusedConnections = 0;
+    this.offline = false;
+    this.scripts = [];
+    this.journal.clear();
+  }
+
+  private admit(socket: Socket): void {
+    if (this.offline) {
+      this.refusedConnections += 1;
+      socket.destroy();
+      return;
+    }
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+  }
+
+  private buildApp(): express.Express {
+    const app = express();
+    app.disable('x-powered-by');
+    app.set('etag', false);
+    app.set('query parser', 'simple');
+
+    app.use((req, res, next) => this.trace(req, res, next));
+    app.use((req, res, next) => this.delay(next));
+    app.use((req, res, next) => this.answerScripted(req, res, next));
+    app.use(this.parseJsonBodies());
+
+    const router = express.Router();
+    this.options.mount(router);
+    app.use(router);
+
+    app.use((req, _res, next) => {
+      _res.locals.unhandled = true;
+      next(new ServiceError(404, 'NotFound', `No route for ${req.method} ${req.path}`));
+    });
+    app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+      this.options.renderError(toServiceError(error), req, res);
+    });
+    return app;
+  }
+
+  private trace(req: Request, res: Response, next: NextFunction): void {
+    const started = process.hrtime.bigint();
+    const incoming = req.header(this.options.correlationHeader);
+    const correlationId = incoming && incoming.length <= 128 ? incoming : randomUUID();
+    res.locals.correlationId = correlationId;
+    res.once('finish', () => {
+      this.journal.record({
+        service: this.name,
+        time: new Date().toISOString(),
+        method: req.method,
+        path: req.originalUrl,
+        status: res.statusCode,
+        latencyMs: Number(process.hrtime.bigint() - started) / 1e6,
+        correlationId,
+        handled: res.locals.unhandled !== true,
+        ...(res.locals.scripted ? { scripted: true } : {}),
+      });
+    });
+    next();
+  }
+
+  private delay(next: NextFunction): void {
+    if (this.latencyMs > 0) setTimeout(next, this.latencyMs);
+    else next();
+  }
+
+  private answerScripted(req: Request, res: Response, next: NextFunction): void {
+    const index = this.scripts.findIndex((s) => scriptMatches(s, req.method, req.path));
+    if (index < 0) return next();
+
+    const script = this.scripts[index]!;
+    script.times -= 1;
+    if (script.times <= 0) this.scripts.splice(index, 1);
+    res.locals.scripted = true;
+    res.status(script.status).set(script.headers ?? {});
+    if (script.body === undefined) res.end();
+    else res.json(script.body);
+  }
+
+  private parseJsonBodies() {
+    const parse = express.json({ limit: this.options.bodyLimit ?? '1mb', strict: false });
+    return (req: Request, res: Response, next: NextFunction) => {
+      const hasBody = Number(req.header('content-length') ?? 0) > 0 || req.header('transfer-encoding');
+      if (!hasBody) return next();
+      if (this.options.acceptsForms && req.is('application/x-www-form-urlencoded')) return next();
+      if (!req.is('application/json')) {
+        const type = req.header('content-type') ?? 'none';
+        return next(new ServiceError(415, 'UnsupportedMediaType', `Content type ${type} is not supported; send application/json`));
+      }
+      parse(req, res, next);
+    };
+  }
+}
+
+function scriptMatches(script: ScriptedResponse, method: string, path: string): boolean {
+  if (script.method.toUpperCase() !== method.toUpperCase()) return false;
+  return script.path.endsWith('*') ? path.startsWith(script.path.slice(0, -1)) : script.path === path;
+}
+
+/** Maps anything thrown in a route, including body-parser errors, to a ServiceError. */
+export function toServiceError(error: unknown): ServiceError {
+  if (error instanceof ServiceError) return error;
+  const e = error as { status?: number; type?: string; message?: string };
+  if (e.type === 'entity.parse.failed') {
+    return new ServiceError(400, 'BadRequest', `The request body is not valid JSON: ${e.message}`);
+  }
+  if (e.type === 'entity.too.large') {
+    return new ServiceError(413, 'RequestEntityTooLarge', 'The request body is too large');
+  }
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+    return new ServiceError(e.status, 'BadRequest', e.message ?? 'Bad request');
+  }
+  return new ServiceError(500, 'InternalError', `The simulator failed: ${e.message ?? String(error)}`);
+}

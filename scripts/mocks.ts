@@ -1,0 +1,36 @@
+/**
+ * `npm run mocks`: the mock platform alone, for a client, a real check-out backend
+ * or many runners to share. Prints one JSON line, then serves until SIGINT/SIGTERM.
+ */
+import { buildTenant, DEFAULT_SEED } from '../fixtures/tenant';
+import { startPlatform } from '../mocks/platform/start';
+
+async function main(): Promise<void> {
+  const seed = Number(process.env.TENANT_SEED ?? DEFAULT_SEED);
+  if (!Number.isSafeInteger(seed)) throw new Error(`TENANT_SEED must be an integer, got "${process.env.TENANT_SEED}"`);
+  const tenant = buildTenant(seed);
+  const running = await startPlatform(tenant);
+  const client = tenant.graph.clients[0]!;
+
+  console.log(JSON.stringify({
+    ...running.urls,
+    tenantId: tenant.graph.tenantId,
+    tokenUrl: `${running.urls.graph}/${tenant.graph.tenantId}/oauth2/v2.0/token`,
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    seed,
+  }));
+
+  const stop = async (signal: string) => {
+    await running.stop();
+    console.error(`mock platform stopped (${signal})`);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: Error) => {
+  console.error(`Could not start the mock platform: ${error.message}`);
+  process.exit(1);
+});
