@@ -30,6 +30,10 @@ export function mountMam(router: Router, ctx: MamContext): void {
   router.get('/locker/assets/locker.js', (_req, res) => {
     res.type('application/javascript').send(lockerScript);
   });
+  // Locker's home screen, before any check-out: nothing to do but wait for a tap.
+  router.get('/locker', (_req, res) => {
+    res.type('html').send('<!doctype html><title>Locker</title><link rel="icon" href="data:,"><p>Tap your badge on the Launchpad.</p>');
+  });
   router.get('/locker/:deviceId', (req, res) => {
     const device = findDevice(ctx.state(), String(req.params.deviceId));
     res.type('html').send(renderLocker(device.id, ctx.upstreams().cloudUrl));

@@ -1,0 +1,57 @@
+@checkout
+Feature: When face recognition is unavailable, another method completes the check-out
+  Face recognition needs the camera and a connection to the cloud platform. Without
+  either, the Locker app says why and offers the other methods of the user's policy,
+  and one of them really checks the phone out.
+
+  Background:
+    Given the hospital is set up as the vendor guide asks
+    And Ada is enrolled for face recognition, with "the badge tap" as second factor
+
+  @REQ-CO-06 @REQ-PRE-10 @REQ-CO-04 @REQ-CO-14 @browser @must-fail @smoke
+  Scenario: Camera access denied: the phone says so and her PIN completes
+    Given camera access is denied on the phone
+    When Ada taps her badge on Launchpad "LP-ICU-1"
+    And she picks up the phone that lights up
+    Then the phone says face recognition is unavailable with reason camera_denied
+    And the phone offers "Use password, Use PIN"
+    When she completes check-out with her PIN
+    Then the phone is checked out to Ada with PIN
+    And the audit log records this check-out as:
+      | event            | factors    | result      | reason        |
+      | badge_tap        | badge      | success     |               |
+      | face_unavailable | face       | unavailable | camera_denied |
+      | fallback_attempt | pin        | success     | camera_denied |
+      | checked_out      | pin, badge | success     | camera_denied |
+
+  @REQ-PRE-07 @REQ-CO-05 @REQ-CO-14 @browser @must-fail
+  Scenario: The phone has no internet access: an error, then her password completes
+    Given the phone has no internet access
+    When Ada taps her badge on Launchpad "LP-ICU-1"
+    And she picks up the phone that lights up
+    Then the phone says face recognition is unavailable with reason cloud_unreachable
+    And the cloud platform received no face from the phone
+    When she completes check-out with her password
+    Then the phone is checked out to Ada with password
+    And the audit log records this check-out as:
+      | event            | factors         | result      | reason            |
+      | badge_tap        | badge           | success     |                   |
+      | face_unavailable | face            | unavailable | cloud_unreachable |
+      | fallback_attempt | password        | success     | cloud_unreachable |
+      | checked_out      | password, badge | success     | cloud_unreachable |
+
+  @REQ-CO-05 @REQ-CO-14 @browser @must-fail
+  Scenario: The cloud platform is down: an error, then her password completes
+    Given the cloud platform is down
+    When Ada taps her badge on Launchpad "LP-ICU-1"
+    And she picks up the phone that lights up
+    Then the phone says face recognition is unavailable with reason cloud_unreachable
+    And the cloud platform received nothing after it went down
+    When she completes check-out with her password
+    Then the phone is checked out to Ada with password
+    And the audit log records this check-out as:
+      | event            | factors         | result      | reason            |
+      | badge_tap        | badge           | success     |                   |
+      | face_unavailable | face            | unavailable | cloud_unreachable |
+      | fallback_attempt | password        | success     | cloud_unreachable |
+      | checked_out      | password, badge | success     | cloud_unreachable |

@@ -1,0 +1,34 @@
+import { After, AfterAll, Before, BeforeAll, Status } from '@cucumber/cucumber';
+
+import { HarnessFault } from '../../harness/errors';
+import type { CheckoutWorld } from './world';
+import { startWorker, stopWorker } from './worker';
+
+BeforeAll({ timeout: 30_000 }, async function () {
+  await startWorker();
+});
+
+AfterAll({ timeout: 30_000 }, async function () {
+  await stopWorker();
+});
+
+Before(async function (this: CheckoutWorld) {
+  await this.control.reset();
+});
+
+After({ timeout: 20_000 }, async function (this: CheckoutWorld, { result }) {
+  if (result?.status === Status.FAILED && this.page && !this.page.isClosed()) {
+    this.attach(await this.page.screenshot({ fullPage: true }), 'image/png');
+  }
+  await this.context?.close();
+
+  // Evidence for the report: every request the simulators saw, bodies never kept.
+  const journal = await this.control.allJournals();
+  this.attach(JSON.stringify(journal, null, 2), { mediaType: 'application/json', fileName: 'request-journal.json' });
+
+  const unhandled = journal.filter((e) => !e.handled);
+  if (unhandled.length > 0) {
+    const list = unhandled.map((e) => `${e.method} ${e.service}${e.path}`).join('; ');
+    throw new HarnessFault(`Unhandled request(s) reached the mock platform, so this result cannot be trusted: ${list}`);
+  }
+});
