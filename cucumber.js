@@ -17,4 +17,11 @@ const common = {
 module.exports = {
   default: common,
   smoke: { ...common, tags: '@smoke' },
+  // The harness's own self-tests (test/harness-self-test.test.ts): scenarios that must
+  // come out broken or failed, kept out of the product suite.
+  'self-test': {
+    ...common,
+    require: [...common.require, 'test/fixtures/steps/*.ts'],
+    paths: ['test/fixtures/features/**/*.feature'],
+  },
 };

@@ -2,6 +2,7 @@ import cors from 'cors';
 import type { Router } from 'express';
 
 import type { PlatformClock } from '../platform/clock';
+import type { PlantedFault } from '../platform/faults';
 import { ServiceError } from '../platform/http-error';
 import { requireBearer } from '../platform/render-error';
 import type { CloudState } from './state';
@@ -12,6 +13,7 @@ export interface CloudContext {
   state(): CloudState;
   clock: PlatformClock;
   graphUrl(): string;
+  faults: ReadonlySet<PlantedFault>;
 }
 
 const DATA_URL_PREFIX = /^data:image\/[a-z]+;base64,/;
@@ -32,7 +34,8 @@ export function mountCloud(router: Router, ctx: CloudContext): void {
     if (typeof body.ticket !== 'string') {
       throw new ServiceError(400, 'invalid_body', 'Expected {"ticket": string, "image": base64 PNG}');
     }
-    const verification = verifyFace(ctx.state(), body.ticket, decodeFrame(body.image), ctx.clock.now());
+    const acceptAnyFace = ctx.faults.has('cloud-accepts-any-face');
+    const verification = verifyFace(ctx.state(), body.ticket, decodeFrame(body.image), ctx.clock.now(), { acceptAnyFace });
     res.json({ verificationId: verification.id, result: verification.result, score: verification.score });
   });
 

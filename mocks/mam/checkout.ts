@@ -1,5 +1,6 @@
 import type { Device, UserPolicy } from '../../fixtures/tenant';
 import type { PlatformClock } from '../platform/clock';
+import type { PlantedFault } from '../platform/faults';
 import { ServiceError } from '../platform/http-error';
 import { callUpstream, UpstreamUnreachable, type UpstreamCall } from '../platform/upstream';
 import { decideFace, type FaceDecision, type FaceFacts } from './eligibility';
@@ -19,6 +20,7 @@ export interface MamContext {
   state(): MamState;
   clock: PlatformClock;
   upstreams(): MamUpstreams;
+  faults: ReadonlySet<PlantedFault>;
 }
 
 /** Calls an upstream and insists on success; anything else is MAM's own 502. */

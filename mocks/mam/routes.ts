@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Request, Router } from 'express';
 
 import { ServiceError } from '../platform/http-error';
-import { DEVICE_REASONS, FACE_RESULT_MESSAGES, FACE_UNAVAILABLE_REASONS, isFaceUnavailableReason } from './reasons';
+import { DEVICE_REASONS, isFaceUnavailableReason } from './reasons';
 import { reportFaceUnavailable, submitFace, submitFallback, submitSecondFactor, tapBadge, type MamContext } from './checkout';
 import { checkIn, findDevice, findSession, sessionView } from './rules';
 
@@ -19,8 +19,8 @@ function stringField(req: Request, name: string): string {
   return value;
 }
 
-function renderLocker(deviceId: string, cloudUrl: string): string {
-  const config = { deviceId, cloudUrl, reasons: FACE_UNAVAILABLE_REASONS, results: FACE_RESULT_MESSAGES };
+function renderLocker(deviceId: string, cloudUrl: string, faults: string[]): string {
+  const config = { deviceId, cloudUrl, faults };
   // Escape "<" so no configuration value can close the script element.
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
   return lockerPage.replace('__LOCKER_CONFIG__', json);
@@ -36,7 +36,7 @@ export function mountMam(router: Router, ctx: MamContext): void {
   });
   router.get('/locker/:deviceId', (req, res) => {
     const device = findDevice(ctx.state(), String(req.params.deviceId));
-    res.type('html').send(renderLocker(device.id, ctx.upstreams().cloudUrl));
+    res.type('html').send(renderLocker(device.id, ctx.upstreams().cloudUrl, [...ctx.faults]));
   });
 
   router.post('/api/v1/launchpads/:launchpadId/taps', async (req, res) => {

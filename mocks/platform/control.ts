@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 import { buildTenant } from '../../fixtures/tenant';
+import { parsePlantedFaults, PLANTED_FAULTS } from './faults';
 import { ServiceError } from './http-error';
 import type { MockPlatform } from './platform';
 import { renderVendorError } from './render-error';
@@ -90,6 +91,24 @@ export function createControlServer(platform: MockPlatform): { server: Server; u
   app.get('/journal', (_req, res) => {
     const entries = SERVICE_NAMES.flatMap((name) => platform.services[name].journal.list());
     res.json({ value: entries.sort((a, b) => a.time.localeCompare(b.time)) });
+  });
+
+  app.get('/faults', (_req, res) => {
+    res.json({ planted: [...platform.faults], available: PLANTED_FAULTS });
+  });
+
+  app.put('/faults', (req, res) => {
+    const names = (req.body as { planted?: unknown } | undefined)?.planted;
+    if (!Array.isArray(names)) throw new ServiceError(400, 'invalid_body', 'Expected {"planted": [fault names]}');
+    let faults;
+    try {
+      faults = parsePlantedFaults(names.join(','));
+    } catch (error) {
+      throw new ServiceError(400, 'fault_unknown', (error as Error).message);
+    }
+    platform.faults.clear();
+    for (const fault of faults) platform.faults.add(fault);
+    res.json({ planted: [...platform.faults] });
   });
 
   app.post('/clock/advance', (req, res) => {

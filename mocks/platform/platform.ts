@@ -10,6 +10,7 @@ import { createGraphState, type GraphState } from '../graph/state';
 import { mountMam } from '../mam/routes';
 import { createMamState, type MamState } from '../mam/state';
 import { PlatformClock } from './clock';
+import { parsePlantedFaults, type PlantedFault } from './faults';
 import { renderVendorError } from './render-error';
 import { MockService, type ServiceName } from './service';
 
@@ -29,6 +30,8 @@ export type ServiceUrls = Record<ServiceName, string>;
  */
 export class MockPlatform {
   readonly clock = new PlatformClock();
+  /** Planted faults survive resets: they belong to the run, not to a scenario. */
+  readonly faults: Set<PlantedFault> = parsePlantedFaults(process.env.HARNESS_PLANTED_FAULTS);
   readonly services: Record<ServiceName, MockService>;
   private current!: PlatformState;
 
@@ -55,7 +58,12 @@ export class MockPlatform {
         correlationHeader: 'x-correlation-id',
         renderError: renderVendorError,
         mount: (router) =>
-          mountCloud(router, { state: () => state().cloud, clock: this.clock, graphUrl: () => this.services.graph.url }),
+          mountCloud(router, {
+            state: () => state().cloud,
+            clock: this.clock,
+            graphUrl: () => this.services.graph.url,
+            faults: this.faults,
+          }),
       }),
       mam: new MockService({
         name: 'mam',
@@ -65,6 +73,7 @@ export class MockPlatform {
           mountMam(router, {
             state: () => state().mam,
             clock: this.clock,
+            faults: this.faults,
             upstreams: () => ({
               eamUrl: this.services.eam.url,
               eamApiKey: state().eam.apiKey,

@@ -5,6 +5,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 
 import { ServiceError } from './http-error';
 import { Journal } from './journal';
+import { UpstreamUnreachable } from './upstream';
 
 export type ServiceName = 'graph' | 'eam' | 'cloud' | 'mam';
 
@@ -194,6 +195,9 @@ function scriptMatches(script: ScriptedResponse, method: string, path: string): 
 /** Maps anything thrown in a route, including body-parser errors, to a ServiceError. */
 export function toServiceError(error: unknown): ServiceError {
   if (error instanceof ServiceError) return error;
+  if (error instanceof UpstreamUnreachable) {
+    return new ServiceError(503, 'upstream_unreachable', error.message);
+  }
   const e = error as { status?: number; type?: string; message?: string };
   if (e.type === 'entity.parse.failed') {
     return new ServiceError(400, 'BadRequest', `The request body is not valid JSON: ${e.message}`);

@@ -2,7 +2,7 @@ import { After, AfterAll, Before, BeforeAll, Status } from '@cucumber/cucumber';
 
 import { HarnessFault } from '../../harness/errors';
 import type { CheckoutWorld } from './world';
-import { startWorker, stopWorker } from './worker';
+import { preparePhone, startWorker, stopWorker } from './worker';
 
 BeforeAll({ timeout: 30_000 }, async function () {
   await startWorker();
@@ -20,7 +20,9 @@ After({ timeout: 20_000 }, async function (this: CheckoutWorld, { result }) {
   if (result?.status === Status.FAILED && this.page && !this.page.isClosed()) {
     this.attach(await this.page.screenshot({ fullPage: true }), 'image/png');
   }
-  await this.context?.close();
+  // Closed in the background: nothing waits on a finished scenario's browser context.
+  this.context?.close().catch(() => undefined);
+  preparePhone();
 
   // Evidence for the report: every request the simulators saw, bodies never kept.
   const journal = await this.control.allJournals();

@@ -2,7 +2,7 @@ import { encodePng, renderBlankFrame, renderFace, toDataUrl } from '../../fixtur
 import { checkCameraProbe, installCamera, probeCamera, setCameraPermission } from '../../harness/camera';
 import { HarnessFault } from '../../harness/errors';
 import type { CameraFeed, CheckoutWorld } from './world';
-import { workerBrowser } from './worker';
+import { takePhone } from './worker';
 
 /** Screen states in which the Locker page waits for the user (or is done). */
 export const RESTING_STATES = ['checked-out', 'unavailable', 'face-failed', 'second-factor', 'error'] as const;
@@ -26,11 +26,11 @@ function frameFor(feed: CameraFeed): string {
  */
 export async function pickUpPhone(world: CheckoutWorld): Promise<RestingState> {
   const session = world.currentSession();
-  const browser = await workerBrowser();
-  world.context = await browser.newContext({ viewport: { width: 420, height: 720 } });
+  const phone = await takePhone();
+  world.context = phone.context;
+  world.page = phone.page;
   const feed = world.camera.feed ?? { kind: 'face', person: world.currentPerson() };
   await installCamera(world.context, frameFor(feed));
-  world.page = await world.context.newPage();
 
   const mam = world.urls.mam;
   await world.page.goto(`${mam}/locker`);
