@@ -7,7 +7,7 @@ import { ServiceError } from '../platform/http-error';
 import { requireBearer } from '../platform/render-error';
 import type { CloudState } from './state';
 import { runDirectorySync } from './directory-sync';
-import { directoryStatus, getVerification, isEnrolled, issueTicket, verifyFace } from './rules';
+import { directoryStatus, enrolFace, getVerification, isEnrolled, issueTicket, verifyFace } from './rules';
 
 export interface CloudContext {
   state(): CloudState;
@@ -65,6 +65,15 @@ export function mountCloud(router: Router, ctx: CloudContext): void {
   router.get('/api/v1/face/enrolments/:upn', (req, res) => {
     const upn = String(req.params.upn);
     res.json({ userPrincipalName: upn, enrolled: isEnrolled(ctx.state(), upn) });
+  });
+
+  router.post('/api/v1/face/enrolments', (req, res) => {
+    const body = (req.body ?? {}) as { userPrincipalName?: unknown; consent?: unknown; image?: unknown };
+    if (typeof body.userPrincipalName !== 'string' || typeof body.consent !== 'boolean') {
+      throw new ServiceError(400, 'invalid_body', 'Expected {"userPrincipalName": string, "consent": boolean, "image": base64 PNG}');
+    }
+    const enrolled = enrolFace(ctx.state(), body.userPrincipalName, body.consent, body.consent ? decodeFrame(body.image) : Buffer.alloc(0), ctx.clock.nowIso());
+    res.status(201).json(enrolled);
   });
 
   router.post('/api/v1/face/tickets', (req, res) => {

@@ -94,6 +94,33 @@ export function isEnrolled(state: CloudState, userPrincipalName: string): boolea
   return state.enrolments.has(upnKey(userPrincipalName));
 }
 
+/** Analyses a PNG camera frame; bytes that are not one are the caller's 400. */
+function analyseFrameBytes(frame: Buffer) {
+  try {
+    return analysePng(frame);
+  } catch (error) {
+    if (error instanceof FrameDecodeError) throw new ServiceError(400, 'invalid_frame', error.message);
+    throw error;
+  }
+}
+
+/**
+ * CO-12: a face is enrolled only with the user's explicit consent. Without it the
+ * request is refused before the frame is even decoded, and nothing is stored.
+ */
+export function enrolFace(state: CloudState, userPrincipalName: string, consent: boolean, frame: Buffer, nowIso: string) {
+  if (!consent) {
+    throw new ServiceError(422, 'consent_required', `No consent to enrol ${userPrincipalName}; nothing was stored`);
+  }
+  const analysis = analyseFrameBytes(frame);
+  if (analysis.contrast < state.minFaceContrast) {
+    throw new ServiceError(422, 'no_face', 'No face found in the enrolment picture');
+  }
+  const enrolment = { template: analysis.template, enrolledAt: nowIso };
+  state.enrolments.set(upnKey(userPrincipalName), enrolment);
+  return { userPrincipalName, enrolledAt: enrolment.enrolledAt };
+}
+
 /** A one-user, short-lived permission for a device to send one face for verification. */
 export function issueTicket(state: CloudState, userPrincipalName: string, nowMs: number) {
   if (!isEnrolled(state, userPrincipalName)) {
@@ -123,13 +150,7 @@ export function verifyFace(
   const enrolment = state.enrolments.get(upnKey(ticket.userPrincipalName));
   if (!enrolment) throw new ServiceError(409, 'not_enrolled', `User ${ticket.userPrincipalName} has no enrolled face`);
 
-  let analysis;
-  try {
-    analysis = analysePng(frame);
-  } catch (error) {
-    if (error instanceof FrameDecodeError) throw new ServiceError(400, 'invalid_frame', error.message);
-    throw error;
-  }
+  const analysis = analyseFrameBytes(frame);
 
   const hasFace = analysis.contrast >= state.minFaceContrast;
   const score = !hasFace ? 0 : planted.acceptAnyFace ? 1 : compareTemplates(analysis.template, enrolment.template);
