@@ -110,7 +110,7 @@ test('unknown users, bad $top and unknown properties get Graph 4xx codes', async
   await expectCode('/users/00000000-0000-0000-0000-000000000000', 404, 'Request_ResourceNotFound');
   await expectCode('/users?$top=1000', 400, 'Request_BadRequest');
   await expectCode('/users?$select=shoeSize', 400, 'BadRequest');
-  await expectCode('/users?$filter=startswith(displayName,%27A%27)', 400, 'BadRequest');
+  await expectCode('/users?$filter=startswith(displayName,%27A%27)', 400, 'Request_UnsupportedQuery');
 });
 
 test('a client without a user-reading permission gets 403 Authorization_RequestDenied', async () => {

@@ -25,6 +25,7 @@ export function createCloudState(slice: CloudSlice, nowIso: string): CloudState 
     integrationToken: slice.integrationToken,
     agreements: { ...slice.agreements },
     graph: { ...slice.graph },
+    directoryConfig: structuredClone(slice.directory),
     matchThreshold: slice.matchThreshold,
     minFaceContrast: slice.minFaceContrast,
     ticketLifetimeMs: 5 * 60_000,
@@ -73,8 +74,8 @@ export function judgeDirectoryUser(user: DirectoryUser): DirectoryRecord {
   return { ...record, synced: true };
 }
 
-export function recordDirectorySync(state: CloudState, users: DirectoryUser[], nowIso: string): void {
-  state.directory = new Map(users.map((u) => [upnKey(u.userPrincipalName), judgeDirectoryUser(u)]));
+export function recordDirectorySync(state: CloudState, records: DirectoryRecord[], nowIso: string): void {
+  state.directory = new Map(records.map((r) => [upnKey(r.userPrincipalName), r]));
   const synced = [...state.directory.values()].filter((r) => r.synced).length;
   state.lastSync = { time: nowIso, synced, notSynced: state.directory.size - synced };
 }
@@ -85,7 +86,7 @@ export function directoryStatus(state: CloudState, userPrincipalName: string): D
       userPrincipalName,
       entraId: '',
       synced: false,
-      detail: state.lastSync ? 'the user was not found in Entra ID by the last directory sync' : 'the directory has not been synced yet',
+      detail: state.lastSync ? 'the user is not a member of the Entra ID groups chosen for sync' : 'the directory has not been synced yet',
     }
   );
 }

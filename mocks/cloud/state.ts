@@ -36,6 +36,7 @@ export interface CloudState {
   integrationToken: string;
   agreements: CloudSlice['agreements'];
   graph: CloudSlice['graph'];
+  directoryConfig: CloudSlice['directory'];
   matchThreshold: number;
   minFaceContrast: number;
   /** Lifetime of a verification ticket; an assumption, the vendor's is not public. */

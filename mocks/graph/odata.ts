@@ -10,18 +10,44 @@ export interface CollectionQuery {
   top: number;
   skip: number;
   filter?: string;
+  search?: string;
+  count: boolean;
 }
 
-export function parseCollectionQuery(query: Record<string, unknown>): CollectionQuery {
+export interface Page {
+  '@odata.context': string;
+  '@odata.count'?: number;
+  '@odata.nextLink'?: string;
+  value: Record<string, unknown>[];
+}
+
+/**
+ * Reads `$top`, `$select`, `$filter`, `$search`, `$count` and `$skiptoken`. Advanced
+ * queries (`$count`, `$search`) need `ConsistencyLevel: eventual`, as on directory
+ * objects in Graph ("Advanced query capabilities on Microsoft Entra ID objects").
+ */
+export function parseCollectionQuery(
+  query: Record<string, unknown>,
+  consistencyLevel?: string,
+  maxPageSize = MAX_PAGE_SIZE,
+): CollectionQuery {
   const top = query.$top === undefined ? DEFAULT_PAGE_SIZE : Number(query.$top);
-  if (!Number.isInteger(top) || top < 1 || top > MAX_PAGE_SIZE) {
-    throw graphError.invalidRequest(`Invalid page size specified: '${String(query.$top)}'. Must be between 1 and ${MAX_PAGE_SIZE} inclusive.`);
+  if (!Number.isInteger(top) || top < 1 || top > maxPageSize) {
+    throw graphError.invalidRequest(`Invalid page size specified: '${String(query.$top)}'. Must be between 1 and ${maxPageSize} inclusive.`);
   }
+  const eventual = consistencyLevel?.toLowerCase() === 'eventual';
+  if (query.$search !== undefined && !eventual) {
+    throw graphError.unsupportedQuery("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+  }
+  const count = query.$count === 'true';
+  if (count && !eventual) throw graphError.invalidRequest('$count is not currently supported.');
   return {
     select: parseSelect(query.$select),
     top,
     skip: decodeSkipToken(query.$skiptoken),
     filter: typeof query.$filter === 'string' ? query.$filter : undefined,
+    search: typeof query.$search === 'string' ? query.$search : undefined,
+    count,
   };
 }
 
@@ -47,15 +73,70 @@ function decodeSkipToken(raw: unknown): number {
 }
 
 /** Keeps the selected properties of an entity (and `id`, which Graph always returns). */
-export function project<T extends object>(entity: T, select: string[], known: string[]): Record<string, unknown> {
+export function project<T extends object>(entity: T, select: string[], known: readonly string[], typeName: string): Record<string, unknown> {
   const unknown = select.filter((p) => !known.includes(p));
   if (unknown.length > 0) {
-    throw graphError.badRequest(`Could not find a property named '${unknown[0]}' on type 'microsoft.graph.user'.`);
+    throw graphError.badRequest(`Could not find a property named '${unknown[0]}' on type 'microsoft.graph.${typeName}'.`);
   }
   const source = entity as Record<string, unknown>;
   const out: Record<string, unknown> = {};
+  if (source['@odata.type'] !== undefined) out['@odata.type'] = source['@odata.type'];
   for (const property of new Set(['id', ...select])) out[property] = source[property] ?? null;
   return out;
+}
+
+/**
+ * The `$filter` forms a checker uses: `prop eq 'text'`, `prop eq true|false`, and
+ * `isof('microsoft.graph.type')`. Anything else is Graph's unsupported-query error.
+ */
+export function filterEntities<T extends object>(items: T[], filter: string | undefined, filterable: readonly string[]): T[] {
+  if (!filter) return items;
+  const text = filter.trim();
+  const isOf = /^isof\('microsoft\.graph\.(\w+)'\)$/.exec(text);
+  if (isOf) return items.filter((i) => (i as Record<string, unknown>)['@odata.type'] === `#microsoft.graph.${isOf[1]}`);
+
+  const eq = /^(\w+) eq (?:'((?:[^']|'')*)'|(true|false|null))$/.exec(text);
+  if (!eq || !filterable.includes(eq[1]!)) {
+    throw graphError.unsupportedQuery(`Unsupported or invalid query filter clause specified for property '${eq?.[1] ?? text}'.`);
+  }
+  const [, property, quoted, literal] = eq;
+  const wanted = quoted !== undefined ? quoted.replace(/''/g, "'").toLowerCase() : literal === 'null' ? null : literal === 'true';
+  return items.filter((item) => {
+    const value = (item as Record<string, unknown>)[property!];
+    return typeof value === 'string' && typeof wanted === 'string' ? value.toLowerCase() === wanted : (value ?? null) === wanted;
+  });
+}
+
+/** `$search="displayName:text"`: a case-insensitive substring match, as Graph tokenises loosely. */
+export function searchEntities<T extends object>(items: T[], search: string | undefined): T[] {
+  if (!search) return items;
+  const match = /^"(\w+):([^"]*)"$/.exec(search.trim());
+  if (!match) throw graphError.invalidRequest(`Syntax error in $search: ${search}`);
+  const [, property, text] = match;
+  return items.filter((i) => String((i as Record<string, unknown>)[property!] ?? '').toLowerCase().includes(text!.toLowerCase()));
+}
+
+export interface PageOptions {
+  entitySet: string;
+  typeName: string;
+  /** Properties returned without `$select`; all known ones when omitted. */
+  defaults?: readonly string[];
+  known: readonly string[];
+  pageUrl: (skipToken: string) => string;
+}
+
+/** One page of a collection, with `@odata.nextLink` while more remain. */
+export function pageOf<T extends object>(items: T[], query: CollectionQuery, options: PageOptions): Page {
+  const slice = items.slice(query.skip, query.skip + query.top);
+  const select = query.select ?? options.defaults ?? options.known;
+  const page: Page = {
+    '@odata.context': collectionContext(options.entitySet, query.select),
+    value: slice.map((item) => project(item, select as string[], options.known, options.typeName)),
+  };
+  if (query.count) page['@odata.count'] = items.length;
+  const next = query.skip + query.top;
+  if (next < items.length) page['@odata.nextLink'] = options.pageUrl(encodeSkipToken(next));
+  return page;
 }
 
 export function collectionContext(entitySet: string, select?: string[]): string {
@@ -64,4 +145,12 @@ export function collectionContext(entitySet: string, select?: string[]): string 
 
 export function entityContext(entitySet: string): string {
   return `${GRAPH_ROOT}/$metadata#${entitySet}/$entity`;
+}
+
+/** A single entity with its context; `$select` applies as on collections. */
+export function entityOf<T extends object>(item: T, select: string[] | undefined, options: Omit<PageOptions, 'pageUrl'>) {
+  return {
+    '@odata.context': entityContext(options.entitySet),
+    ...project(item, (select ?? options.defaults ?? options.known) as string[], options.known, options.typeName),
+  };
 }

@@ -3,17 +3,17 @@ import express, { type Request, type Response, type Router } from 'express';
 
 import type { PlatformClock } from '../platform/clock';
 import type { ServiceError } from '../platform/http-error';
+import { graphError } from './errors';
 import type { GraphState } from './state';
-import { authenticate, issueClientCredentialsToken, OAuthError, requireRole, type AccessClaims } from './tokens';
-import { parseCollectionQuery, parseSelect } from './odata';
-import { getUser, licenseDetails, listUsers } from './users';
+import { authenticate, checkTenant, issueClientCredentialsToken, issueUserToken, OAuthError } from './tokens';
+import { decidePasswordSignIn } from './sign-in';
+import { mountDirectoryRoutes } from './routes-directory';
+import { mountPolicyRoutes } from './routes-policies';
 
 export interface GraphContext {
   state(): GraphState;
   clock: PlatformClock;
 }
-
-const READ_USERS = ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
 
 /** Graph's error envelope, or the identity platform's OAuth error for the token endpoint. */
 export function renderGraphError(error: ServiceError, req: Request, res: Response): void {
@@ -40,48 +40,73 @@ export function renderGraphError(error: ServiceError, req: Request, res: Respons
   });
 }
 
-export function mountGraph(router: Router, ctx: GraphContext): void {
-  router.use((req, res, next) => {
-    const id = String(res.locals.correlationId);
-    res.set({ 'request-id': id, 'client-request-id': id });
-    next();
-  });
+/**
+ * The caller's address as Entra would see it. Behind the loopback, the simulated
+ * caller (the cloud platform) states its public egress address in X-Forwarded-For.
+ */
+export function callerAddress(req: Request): string {
+  const socket = req.socket.remoteAddress ?? '';
+  const loopback = socket === '127.0.0.1' || socket === '::1' || socket === '::ffff:127.0.0.1';
+  const forwarded = req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  return loopback && forwarded ? forwarded : socket.replace(/^::ffff:/, '');
+}
 
-  router.post(
-    '/:tenant/oauth2/v2.0/token',
-    express.urlencoded({ extended: false, limit: '64kb' }),
-    (req, res) => {
-      if (!req.is('application/x-www-form-urlencoded')) {
-        throw new OAuthError(400, 'invalid_request', "The request body must contain the parameter 'grant_type' as a form post.", 900144);
-      }
-      const form = (req.body ?? {}) as Record<string, unknown>;
-      res.json(issueClientCredentialsToken(ctx.state(), String(req.params.tenant), form, ctx.clock.now()));
-    },
-  );
-
-  const v1 = express.Router();
-  v1.use((req, res, next) => {
-    res.locals.claims = authenticate(ctx.state(), req.header('authorization'), ctx.clock.now());
-    next();
-  });
-  const claims = (res: Response) => res.locals.claims as AccessClaims;
-  const pageUrl = (req: Request) => (skipToken: string) => {
+/** Absolute URL of the same request with another `$skiptoken`: Graph's opaque nextLink. */
+export function nextPageUrl(req: Request) {
+  return (skipToken: string) => {
     const url = new URL(req.originalUrl, `http://${req.header('host')}`);
     url.searchParams.set('$skiptoken', skipToken);
     return url.toString();
   };
+}
 
-  v1.get('/users', (req, res) => {
-    requireRole(claims(res), READ_USERS);
-    res.json(listUsers(ctx.state(), parseCollectionQuery(req.query), pageUrl(req)));
+export function mountGraph(router: Router, ctx: GraphContext): void {
+  router.use((_req, res, next) => {
+    const id = String(res.locals.correlationId);
+    res.set({ 'request-id': id, 'client-request-id': id, 'OData-Version': '4.0' });
+    next();
   });
-  v1.get('/users/:id', (req, res) => {
-    requireRole(claims(res), READ_USERS);
-    res.json(getUser(ctx.state(), String(req.params.id), parseSelect(req.query.$select)));
+
+  router.post('/:tenant/oauth2/v2.0/token', express.urlencoded({ extended: false, limit: '64kb' }), (req, res) => {
+    if (!req.is('application/x-www-form-urlencoded')) {
+      throw new OAuthError(400, 'invalid_request', "The request body must contain the parameter 'grant_type' as a form post.", 900144);
+    }
+    const state = ctx.state();
+    const form = (req.body ?? {}) as Record<string, unknown>;
+    const tenant = String(req.params.tenant);
+    if (form.grant_type === 'client_credentials') {
+      res.json(issueClientCredentialsToken(state, tenant, form, ctx.clock.now()));
+      return;
+    }
+    if (form.grant_type === 'password') {
+      checkTenant(state, tenant);
+      const grant = { clientId: String(form.client_id ?? ''), username: String(form.username ?? ''), password: String(form.password ?? ''), ipAddress: callerAddress(req) };
+      const { user, appId } = decidePasswordSignIn(state, grant);
+      res.json(issueUserToken(state, ctx.clock.now(), appId, user.id));
+      return;
+    }
+    throw new OAuthError(400, 'unsupported_grant_type', `The grant type '${String(form.grant_type)}' is not supported by the simulator.`, 70003);
   });
-  v1.get('/users/:id/licenseDetails', (req, res) => {
-    requireRole(claims(res), READ_USERS);
-    res.json(licenseDetails(ctx.state(), String(req.params.id)));
-  });
-  router.use('/v1.0', v1);
+
+  const authenticated = (prefix: string) => {
+    const api = express.Router();
+    api.use((req, res, next) => {
+      res.locals.claims = authenticate(ctx.state(), req.header('authorization'), ctx.clock.now());
+      next();
+    });
+    router.use(prefix, api);
+    return api;
+  };
+  const v1 = authenticated('/v1.0');
+  const beta = authenticated('/beta');
+  mountDirectoryRoutes(v1, ctx);
+  mountPolicyRoutes(v1, beta, ctx);
+
+  // Graph answers an unknown segment with 400, not 404; it still marks the request unhandled.
+  for (const api of [v1, beta]) {
+    api.use((req, res) => {
+      res.locals.unhandled = true;
+      throw graphError.badRequest(`Resource not found for the segment '${req.path.split('/')[1] ?? ''}'.`);
+    });
+  }
 }

@@ -40,18 +40,34 @@ export class OAuthError extends ServiceError {
   }
 }
 
+export function checkTenant(state: GraphState, tenantInPath: string): void {
+  if (tenantInPath !== state.tenantId && tenantInPath !== state.domain) {
+    throw new OAuthError(400, 'invalid_request', `Tenant '${tenantInPath}' not found.`, 90002);
+  }
+}
+
+function signToken(state: GraphState, nowMs: number, claims: Record<string, unknown>): TokenResponse {
+  const iat = Math.floor(nowMs / 1000);
+  const token = jwt.sign(
+    { aud: GRAPH_AUDIENCE, iss: `https://sts.windows.net/${state.tenantId}/`, iat, nbf: iat, exp: iat + state.tokenLifetimeSeconds, tid: state.tenantId, uti: randomUUID(), ...claims },
+    signingKey.privateKey,
+    { algorithm: 'RS256', keyid: KEY_ID },
+  );
+  return { token_type: 'Bearer', expires_in: state.tokenLifetimeSeconds, ext_expires_in: state.tokenLifetimeSeconds, access_token: token };
+}
+
+/** A delegated token for a user who signed in (no application roles, so no Graph reads). */
+export function issueUserToken(state: GraphState, nowMs: number, appId: string, userId: string): TokenResponse {
+  return signToken(state, nowMs, { appid: appId, oid: userId, scp: 'openid profile', roles: [] });
+}
+
 export function issueClientCredentialsToken(
   state: GraphState,
   tenantInPath: string,
   form: Record<string, unknown>,
   nowMs: number,
 ): TokenResponse {
-  if (tenantInPath !== state.tenantId && tenantInPath !== state.domain) {
-    throw new OAuthError(400, 'invalid_request', `Tenant '${tenantInPath}' not found.`, 90002);
-  }
-  if (form.grant_type !== 'client_credentials') {
-    throw new OAuthError(400, 'unsupported_grant_type', `The grant type '${String(form.grant_type)}' is not supported by the simulator's token endpoint for this client.`, 70003);
-  }
+  checkTenant(state, tenantInPath);
   if (form.scope !== `${GRAPH_AUDIENCE}/.default`) {
     throw new OAuthError(400, 'invalid_scope', `The scope '${String(form.scope)}' is not valid; client credentials need '${GRAPH_AUDIENCE}/.default'.`, 1002012);
   }
@@ -64,25 +80,7 @@ export function issueClientCredentialsToken(
     throw new OAuthError(401, 'invalid_client', 'Invalid client secret provided.', 7000215);
   }
 
-  const iat = Math.floor(nowMs / 1000);
-  const claims = {
-    aud: GRAPH_AUDIENCE,
-    iss: `https://sts.windows.net/${state.tenantId}/`,
-    iat,
-    nbf: iat,
-    exp: iat + state.tokenLifetimeSeconds,
-    tid: state.tenantId,
-    appid: client.clientId,
-    roles: client.roles,
-    uti: randomUUID(),
-  };
-  const token = jwt.sign(claims, signingKey.privateKey, { algorithm: 'RS256', keyid: KEY_ID });
-  return {
-    token_type: 'Bearer',
-    expires_in: state.tokenLifetimeSeconds,
-    ext_expires_in: state.tokenLifetimeSeconds,
-    access_token: token,
-  };
+  return signToken(state, nowMs, { appid: client.clientId, roles: client.roles });
 }
 
 /** Checks the bearer token of a Graph call against the simulator's key, clock and tenant. */

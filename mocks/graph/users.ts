@@ -2,66 +2,51 @@ import type { EntraUser } from '../../fixtures/tenant';
 import { ENTRA_PREMIUM_PLANS, SKU_M365_E3 } from '../../fixtures/tenant';
 import { graphError } from './errors';
 import type { GraphState } from './state';
-import { collectionContext, encodeSkipToken, entityContext, project, type CollectionQuery } from './odata';
+import { collectionContext, entityOf, filterEntities, pageOf, searchEntities, type CollectionQuery, type Page } from './odata';
 
-/** Properties a user has without `$select` (Graph "Get user": the default set). */
-const DEFAULT_USER_PROPERTIES = [
+/** Properties a user has without `$select` (Graph "user resource type": the default set). */
+export const DEFAULT_USER_PROPERTIES = [
   'businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone',
   'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id',
-];
+] as const;
 
 /** Everything the simulator can return on `$select`; sync and licence fields only then. */
-const SELECTABLE_USER_PROPERTIES = [
+export const SELECTABLE_USER_PROPERTIES = [
   ...DEFAULT_USER_PROPERTIES, 'accountEnabled', 'onPremisesSyncEnabled',
   'onPremisesImmutableId', 'assignedLicenses', 'assignedPlans',
-];
+] as const;
 
-export interface Page {
-  '@odata.context': string;
-  '@odata.nextLink'?: string;
-  value: Record<string, unknown>[];
-}
+const FILTERABLE = ['userPrincipalName', 'id', 'mail', 'displayName', 'onPremisesSyncEnabled', 'accountEnabled'];
 
-/** The `$filter` forms a directory client uses on users. */
-function filterUsers(users: EntraUser[], filter: string | undefined): EntraUser[] {
-  if (!filter) return users;
-  const eq = /^(userPrincipalName|id|mail) eq '([^']*)'$/.exec(filter.trim());
-  if (eq) {
-    const [, property, value] = eq as unknown as [string, keyof EntraUser, string];
-    return users.filter((u) => String(u[property]).toLowerCase() === value.toLowerCase());
-  }
-  const sync = /^onPremisesSyncEnabled eq (true|false)$/.exec(filter.trim());
-  if (sync) return users.filter((u) => u.onPremisesSyncEnabled === (sync[1] === 'true'));
-  throw graphError.badRequest(`Unsupported or invalid query filter clause specified: '${filter}'.`);
-}
+const USER_PAGE = { entitySet: 'users', typeName: 'user', defaults: DEFAULT_USER_PROPERTIES, known: SELECTABLE_USER_PROPERTIES };
 
 export function listUsers(state: GraphState, query: CollectionQuery, pageUrl: (skipToken: string) => string): Page {
-  const matching = filterUsers(state.users, query.filter);
-  const slice = matching.slice(query.skip, query.skip + query.top);
-  const select = query.select ?? DEFAULT_USER_PROPERTIES;
-  const page: Page = {
-    '@odata.context': collectionContext('users', query.select),
-    value: slice.map((u) => project(u, select, SELECTABLE_USER_PROPERTIES)),
-  };
-  const next = query.skip + query.top;
-  if (next < matching.length) page['@odata.nextLink'] = pageUrl(encodeSkipToken(next));
+  const matching = searchEntities(filterEntities(state.users, query.filter, FILTERABLE), query.search);
+  return pageOf(matching, query, { ...USER_PAGE, pageUrl });
+}
+
+/** Pages of a subset of users (group members), with the user `$select` rules. */
+export function pageOfUsers(users: EntraUser[], query: CollectionQuery, entitySet: string, pageUrl: (skipToken: string) => string): Page {
+  const page = pageOf(users, query, { ...USER_PAGE, entitySet, pageUrl });
+  for (const item of page.value) item['@odata.type'] = '#microsoft.graph.user';
   return page;
 }
 
 /** Finds a user by object id or user principal name, as `/users/{id | userPrincipalName}` does. */
 export function findUser(state: GraphState, idOrUpn: string): EntraUser {
   const key = idOrUpn.toLowerCase();
-  const user = state.users.find((u) => u.id === key || u.userPrincipalName.toLowerCase() === key);
-  if (!user) throw graphError.notFound(`Resource '${idOrUpn}' does not exist or one of its queried reference-property objects are not present.`);
+  const user = state.usersById.get(key) ?? state.users.find((u) => u.userPrincipalName.toLowerCase() === key);
+  if (!user) throw graphError.notFound(idOrUpn);
   return user;
 }
 
 export function getUser(state: GraphState, idOrUpn: string, select?: string[]): Record<string, unknown> {
-  const user = findUser(state, idOrUpn);
-  return {
-    '@odata.context': entityContext('users'),
-    ...project(user, select ?? DEFAULT_USER_PROPERTIES, SELECTABLE_USER_PROPERTIES),
-  };
+  return entityOf(findUser(state, idOrUpn), select, USER_PAGE);
+}
+
+export function countUsers(state: GraphState, consistencyLevel: string | undefined): number {
+  if (consistencyLevel?.toLowerCase() !== 'eventual') throw graphError.invalidRequest('$count is not currently supported.');
+  return state.users.length;
 }
 
 const PLAN_NAMES: Record<string, string> = {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 import { buildTenant } from '../../fixtures/tenant';
+import { applyTenantChanges, type TenantChanges } from '../graph/tenant-changes';
 import { parsePlantedFaults, PLANTED_FAULTS } from './faults';
 import { ServiceError } from './http-error';
 import type { MockPlatform } from './platform';
@@ -91,6 +92,16 @@ export function createControlServer(platform: MockPlatform): { server: Server; u
   app.get('/journal', (_req, res) => {
     const entries = SERVICE_NAMES.flatMap((name) => platform.services[name].journal.list());
     res.json({ value: entries.sort((a, b) => a.time.localeCompare(b.time)) });
+  });
+
+  app.patch('/graph/tenant', (req, res) => {
+    applyTenantChanges(platform.state.graph, (req.body ?? {}) as TenantChanges);
+    res.status(204).end();
+  });
+
+  app.post('/cloud/directory-sync', async (_req, res) => {
+    await platform.syncDirectory();
+    res.json(platform.state.cloud.lastSync);
   });
 
   app.get('/faults', (_req, res) => {

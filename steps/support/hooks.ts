@@ -1,8 +1,11 @@
-import { After, AfterAll, Before, BeforeAll, Status } from '@cucumber/cucumber';
+import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
 
 import { HarnessFault } from '../../harness/errors';
 import type { CheckoutWorld } from './world';
 import { preparePhone, startWorker, stopWorker } from './worker';
+
+// A step waits at most this long; the Locker page's own wait (10 s) ends first.
+setDefaultTimeout(20_000);
 
 BeforeAll({ timeout: 30_000 }, async function () {
   await startWorker();
