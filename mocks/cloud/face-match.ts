@@ -1,5 +1,7 @@
 import { PNG } from 'pngjs';
 
+import { readPngRgba, type RgbaFrame } from './png-frame';
+
 /**
  * The cloud simulator's face comparison: a real, deliberately simple image measure.
  * A frame is reduced to a small grey-level grid, centred and normalised; the score of
@@ -25,12 +27,13 @@ export class FrameDecodeError extends Error {
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-export function decodePng(bytes: Buffer): { width: number; height: number; data: Buffer } {
+/** The lean reader for camera-frame formats, pngjs for every other PNG. */
+export function decodePng(bytes: Buffer): RgbaFrame {
   if (bytes.length < 8 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
     throw new FrameDecodeError('frame is not a PNG image (bad signature)');
   }
   try {
-    return PNG.sync.read(bytes);
+    return readPngRgba(bytes) ?? PNG.sync.read(bytes);
   } catch (error) {
     throw new FrameDecodeError(`frame is not a readable PNG image: ${(error as Error).message}`);
   }
