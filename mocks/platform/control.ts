@@ -6,6 +6,7 @@ import { buildTenant } from '../../fixtures/tenant';
 import { applyTenantChanges, type TenantChanges } from '../graph/tenant-changes';
 import { parsePlantedFaults, PLANTED_FAULTS } from './faults';
 import { ServiceError } from './http-error';
+import { checkLatencyProfile, LatencyProfileError } from './latency-profile';
 import type { MockPlatform } from './platform';
 import { renderVendorError } from './render-error';
 import { toServiceError, type ServiceName } from './service';
@@ -52,6 +53,23 @@ export function createControlServer(platform: MockPlatform): { server: Server; u
     const service = serviceOf(platform, req);
     service.latencyMs = numberField(req, 'ms', 0, 60_000);
     res.json({ service: service.name, latencyMs: service.latencyMs });
+  });
+
+  // A whole profile (distribution, error rate, outage, seed); {ms} above is its shorthand.
+  app.put('/services/:service/latency-profile', (req, res) => {
+    const service = serviceOf(platform, req);
+    try {
+      service.setLatencyProfile(checkLatencyProfile(req.body));
+    } catch (error) {
+      if (error instanceof LatencyProfileError) throw new ServiceError(400, 'invalid_profile', error.message);
+      throw error;
+    }
+    res.json({ service: service.name, profile: service.latencyProfile });
+  });
+
+  app.get('/services/:service/latency-profile', (req, res) => {
+    const service = serviceOf(platform, req);
+    res.json({ service: service.name, profile: service.latencyProfile });
   });
 
   app.post('/services/:service/offline', (req, res) => {

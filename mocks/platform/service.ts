@@ -5,6 +5,8 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 
 import { ServiceError } from './http-error';
 import { Journal } from './journal';
+import { LatencyInjector } from './latency';
+import { describeLatencyProfile, NO_LATENCY, type LatencyProfile } from './latency-profile';
 import { UpstreamUnreachable } from './upstream';
 
 export type ServiceName = 'graph' | 'eam' | 'cloud' | 'mam';
@@ -38,15 +40,16 @@ export interface ServiceOptions {
 
 /**
  * One simulated service: an express app behind its own HTTP server, with a request
- * journal, injected latency, an offline switch that really refuses connections, and
- * scripted responses. The service's rules are mounted by `options.mount`.
+ * journal, a latency profile (delays, injected errors, outages), an offline switch
+ * that really refuses connections, and scripted responses. The service's rules are
+ * mounted by `options.mount`.
  */
 export class MockService {
   readonly name: ServiceName;
   readonly journal = new Journal();
-  latencyMs = 0;
   refusedConnections = 0;
   private offline = false;
+  private latency = new LatencyInjector();
   private scripts: ScriptedResponse[] = [];
   private readonly sockets = new Set<Socket>();
   private readonly server: Server;
@@ -66,6 +69,24 @@ export class MockService {
 
   get isOffline(): boolean {
     return this.offline;
+  }
+
+  /** A fixed delay for every answer: the control plane's `{ms}` shorthand for a profile. */
+  get latencyMs(): number {
+    return this.latency.fixedMs;
+  }
+
+  set latencyMs(ms: number) {
+    this.setLatencyProfile(ms > 0 ? { distribution: 'fixed', ms } : NO_LATENCY);
+  }
+
+  get latencyProfile(): LatencyProfile {
+    return this.latency.profile;
+  }
+
+  /** Takes a checked profile (see checkLatencyProfile); its outage clock starts now. */
+  setLatencyProfile(profile: LatencyProfile): void {
+    this.latency = new LatencyInjector(profile);
   }
 
   async listen(port = 0): Promise<void> {
@@ -91,7 +112,7 @@ export class MockService {
   }
 
   resetConditions(): void {
-    this.latencyMs = 0;
+    this.latency = new LatencyInjector();
     this.refusedConnections = 0;
     this.offline = false;
     this.scripts = [];
@@ -115,7 +136,7 @@ export class MockService {
     app.set('query parser', 'simple');
 
     app.use((req, res, next) => this.trace(req, res, next));
-    app.use((req, res, next) => this.delay(next));
+    app.use((req, res, next) => this.injectLatency(req, next));
     app.use((req, res, next) => this.answerScripted(req, res, next));
     app.use(this.parseJsonBodies());
 
@@ -154,9 +175,21 @@ export class MockService {
     next();
   }
 
-  private delay(next: NextFunction): void {
-    if (this.latencyMs > 0) setTimeout(next, this.latencyMs);
-    else next();
+  /** Applies the latency profile: an outage cuts the connection as a dead host would. */
+  private injectLatency(req: Request, next: NextFunction): void {
+    const condition = this.latency.next();
+    if (condition.kind === 'cut') {
+      req.socket.destroy();
+      return;
+    }
+    const proceed = condition.kind === 'answer' ? () => next() : () => next(this.injectedError());
+    if (condition.delayMs > 0) setTimeout(proceed, condition.delayMs);
+    else proceed();
+  }
+
+  private injectedError(): ServiceError {
+    const profile = describeLatencyProfile(this.latency.profile);
+    return new ServiceError(503, 'injected_error', `The ${this.name} simulator failed this request on purpose (latency profile: ${profile})`);
   }
 
   private answerScripted(req: Request, res: Response, next: NextFunction): void {
