@@ -11,6 +11,10 @@ export interface GraphClientOptions {
   clientId: string;
   clientSecret: string;
   fetch?: typeof fetch;
+  /** Retries after a 429 (Graph throttling); default 4. */
+  maxRetries?: number;
+  /** First back-off when a 429 has no Retry-After, doubled each time; default 1 s. */
+  backoffMs?: number;
 }
 
 export class GraphRequestError extends Error {
@@ -32,18 +36,19 @@ interface Collection<T> {
 }
 
 export class GraphClient {
-  private token?: { value: string; expiresAt: number };
+  private cachedToken?: { value: string; expiresAt: number };
   private readonly fetch: typeof fetch;
 
   constructor(private readonly options: GraphClientOptions) {
     this.fetch = options.fetch ?? fetch;
   }
 
-  async getJson<T>(pathOrUrl: string): Promise<T> {
-    const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${this.options.graphUrl}/v1.0${pathOrUrl}`;
-    const response = await this.fetch(url, {
-      headers: { authorization: `Bearer ${await this.accessToken()}`, accept: 'application/json' },
-    });
+  /** A path under /v1.0 (or one starting /beta/), or an absolute nextLink. */
+  async getJson<T>(pathOrUrl: string, headers: Record<string, string> = {}): Promise<T> {
+    const url = pathOrUrl.startsWith('http')
+      ? pathOrUrl
+      : `${this.options.graphUrl}${pathOrUrl.startsWith('/beta/') ? '' : '/v1.0'}${pathOrUrl}`;
+    const response = await this.send(url, headers);
     const body = (await response.json().catch(() => null)) as Record<string, any> | null;
     if (!response.ok) {
       const error = body?.error ?? {};
@@ -55,6 +60,25 @@ export class GraphClient {
       );
     }
     return body as T;
+  }
+
+  /**
+   * Sends a GET, waiting out throttling: Retry-After when Graph gives it, else an
+   * exponential back-off (learn.microsoft.com/graph/throttling).
+   */
+  private async send(url: string, headers: Record<string, string>): Promise<Response> {
+    const maxRetries = this.options.maxRetries ?? 4;
+    let wait = this.options.backoffMs ?? 1000;
+    for (let attempt = 0; ; attempt++) {
+      const response = await this.fetch(url, {
+        headers: { authorization: `Bearer ${await this.accessToken()}`, accept: 'application/json', ...headers },
+      });
+      if (response.status !== 429 || attempt >= maxRetries) return response;
+      const retryAfter = Number(response.headers.get('retry-after'));
+      await response.body?.cancel();
+      await new Promise((resolve) => setTimeout(resolve, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : wait));
+      wait *= 2;
+    }
   }
 
   /** Follows `@odata.nextLink` to the end, as Graph's paging guidance asks. */
@@ -69,8 +93,13 @@ export class GraphClient {
     return items;
   }
 
+  /** The current access token, fetched or renewed as needed. */
+  token(): Promise<string> {
+    return this.accessToken();
+  }
+
   private async accessToken(): Promise<string> {
-    if (this.token && this.token.expiresAt > Date.now() + 60_000) return this.token.value;
+    if (this.cachedToken && this.cachedToken.expiresAt > Date.now() + 60_000) return this.cachedToken.value;
 
     const { loginUrl, tenantId, clientId, clientSecret } = this.options;
     const response = await this.fetch(`${loginUrl}/${tenantId}/oauth2/v2.0/token`, {
@@ -87,7 +116,7 @@ export class GraphClient {
     if (!response.ok) {
       throw new GraphRequestError(response.status, String(body.error), `Token request for client ${clientId} failed: ${String(body.error_description ?? body.error)}`);
     }
-    this.token = { value: body.access_token, expiresAt: Date.now() + Number(body.expires_in) * 1000 };
-    return this.token.value;
+    this.cachedToken = { value: body.access_token, expiresAt: Date.now() + Number(body.expires_in) * 1000 };
+    return this.cachedToken.value;
   }
 }

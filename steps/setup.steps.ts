@@ -63,12 +63,6 @@ async function premiumPlanStatus(world: CheckoutWorld, person: Person): Promise<
   return user.assignedPlans.find((p) => p.servicePlanId === ENTRA_PREMIUM_PLANS.p1)?.capabilityStatus;
 }
 
-Given('{person} has no enabled Entra ID P1 or P2 plan', async function (this: CheckoutWorld, person: Person) {
-  this.person = person;
-  const status = await premiumPlanStatus(this, person);
-  setupCheck(status !== 'Enabled', `${person.key}'s Entra ID P1 plan is ${status} in Graph`);
-});
-
 Given('{person} holds an enabled Entra ID P1 plan', async function (this: CheckoutWorld, person: Person) {
   this.person = person;
   const status = await premiumPlanStatus(this, person);

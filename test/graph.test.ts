@@ -3,7 +3,12 @@ import { test } from 'node:test';
 
 import { GraphRequestError } from '../clients/graph-client';
 import { requestJson } from '../clients/json-http';
+import { assignLicense } from '../mocks/graph/users';
+import type { GraphState } from '../mocks/graph/state';
 import { graphClientFor, usePlatform } from './support/platform';
+
+const assignLicenseTo = (state: GraphState, userId: string, skuId: string, disabledPlans: string[]) =>
+  assignLicense(state, userId, { addLicenses: [{ skuId, disabledPlans }], removeLicenses: [] }, '2026-12-01T00:00:00Z');
 
 const platform = usePlatform();
 
@@ -94,9 +99,15 @@ test('a single user is an entity with its own @odata.context, found by id or UPN
   assert.equal(byUpn['@odata.context'], 'https://graph.microsoft.com/v1.0/$metadata#users/$entity');
 });
 
-test('licenseDetails shows a switched-off plan as Disabled', async () => {
+test('assignLicense with a disabled plan: licenseDetails shows it Disabled, assignedPlans Deleted', async () => {
   const running = platform();
   const lena = running.platform.state.tenant.people.find((p) => p.key === 'Lena')!;
+  const { directory } = running.platform.state.graph;
+  const sku = directory.subscribedSkus[0]!;
+  const changed = assignLicenseTo(running.platform.state.graph, lena.entraId, sku.skuId, [sku.servicePlans[0]!.servicePlanId]);
+  assert.equal(changed.id, lena.entraId);
+  const user = await graphClientFor(running).getJson<any>(`/users/${lena.entraId}?$select=assignedPlans`);
+  assert.equal(user.assignedPlans[0].capabilityStatus, 'Deleted');
   const details = await graphClientFor(running).getJson<any>(`/users/${lena.entraId}/licenseDetails`);
   assert.equal(details.value[0].skuPartNumber, 'SPE_E3');
   assert.equal(details.value[0].servicePlans[0].provisioningStatus, 'Disabled');

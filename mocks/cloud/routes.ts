@@ -58,6 +58,13 @@ export function mountCloud(router: Router, ctx: CloudContext): void {
     res.json(state.lastSync);
   });
 
+  // ENTRA-04: the directory the portal was given, the chosen groups and each user's result.
+  router.get('/api/v1/directory', (_req, res) => {
+    const state = ctx.state();
+    const { groupIds, consentedByRole } = state.directoryConfig;
+    res.json({ tenantId: state.graph.tenantId, groupIds, consentedByRole, lastSync: state.lastSync ?? null, users: [...state.directory.values()] });
+  });
+
   router.get('/api/v1/directory/users/:upn', (req, res) => {
     res.json(directoryStatus(ctx.state(), String(req.params.upn)));
   });

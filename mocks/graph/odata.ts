@@ -74,7 +74,7 @@ function decodeSkipToken(raw: unknown): number {
 
 /** Keeps the selected properties of an entity (and `id`, which Graph always returns). */
 export function project<T extends object>(entity: T, select: string[], known: readonly string[], typeName: string): Record<string, unknown> {
-  const unknown = select.filter((p) => !known.includes(p));
+  const unknown = select.filter((p) => p !== 'id' && !known.includes(p));
   if (unknown.length > 0) {
     throw graphError.badRequest(`Could not find a property named '${unknown[0]}' on type 'microsoft.graph.${typeName}'.`);
   }

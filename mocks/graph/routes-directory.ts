@@ -3,7 +3,7 @@ import type { Request, Response, Router } from 'express';
 import type { AccessClaims } from './tokens';
 import { requireRole } from './tokens';
 import { parseCollectionQuery, parseSelect } from './odata';
-import { countUsers, getUser, licenseDetails, listUsers } from './users';
+import { assignLicense, countUsers, getUser, licenseDetails, listUsers } from './users';
 import { getDomain, getGroup, listDomains, listGroupMembers, listGroups, listOnPremisesSynchronization, listOrganization, listSubscribedSkus } from './directory';
 import type { GraphContext } from './routes';
 import { nextPageUrl } from './routes';
@@ -36,6 +36,10 @@ export function mountDirectoryRoutes(v1: Router, ctx: GraphContext): void {
   });
   v1.get('/users/:id/licenseDetails', read(READ_DIRECTORY), (req, res) => {
     res.json(licenseDetails(ctx.state(), String(req.params.id)));
+  });
+
+  v1.post('/users/:id/assignLicense', read(['User.ReadWrite.All', 'Directory.ReadWrite.All', 'LicenseAssignment.ReadWrite.All']), (req, res) => {
+    res.json(assignLicense(ctx.state(), String(req.params.id), req.body, ctx.clock.nowIso()));
   });
 
   v1.get('/organization', read(READ_DIRECTORY), (_req, res) => {

@@ -15,6 +15,8 @@ export interface TenantChanges {
   settings?: Partial<GraphSettings>;
   /** Raw HRD policies to add as they are, valid or not. */
   hrdPolicies?: HrdPolicy[];
+  /** Per user (id or UPN): on-premises sync state, which only Entra Connect changes. */
+  users?: Record<string, { onPremisesSyncEnabled?: boolean | null }>;
   /** servicePrincipalId → HRD policy ids, replacing what is assigned. */
   hrdAssignments?: Record<string, string[]>;
 }
@@ -35,6 +37,11 @@ export function applyTenantChanges(state: GraphState, changes: TenantChanges): v
   if (changes.mfaTrustedIps !== undefined) {
     if (!Array.isArray(changes.mfaTrustedIps)) throw bad('mfaTrustedIps must be a list of CIDR ranges');
     state.directory.mfaTrustedIps = changes.mfaTrustedIps.map(String);
+  }
+  for (const [key, change] of Object.entries(changes.users ?? {})) {
+    const user = state.usersById.get(key) ?? state.users.find((u) => u.userPrincipalName.toLowerCase() === key.toLowerCase());
+    if (!user) throw bad(`No user ${key}`);
+    if (change.onPremisesSyncEnabled !== undefined) user.onPremisesSyncEnabled = change.onPremisesSyncEnabled;
   }
   if (changes.settings) Object.assign(state.settings, changes.settings);
   for (const policy of changes.hrdPolicies ?? []) state.directory.hrdPolicies.push({ ...policy, deletedDateTime: null });

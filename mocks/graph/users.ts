@@ -1,6 +1,7 @@
 import type { EntraUser } from '../../fixtures/tenant';
 import { ENTRA_PREMIUM_PLANS, SKU_M365_E3 } from '../../fixtures/tenant';
 import { graphError } from './errors';
+import type { AssignedPlan } from '../../fixtures/tenant';
 import type { GraphState } from './state';
 import { collectionContext, entityOf, filterEntities, pageOf, searchEntities, type CollectionQuery, type Page } from './odata';
 
@@ -73,4 +74,39 @@ export function licenseDetails(state: GraphState, idOrUpn: string): Page {
       })),
     })),
   };
+}
+
+interface LicenceChange {
+  addLicenses?: { skuId?: unknown; disabledPlans?: unknown }[];
+  removeLicenses?: unknown[];
+}
+
+/**
+ * `POST /users/{id}/assignLicense`: adds or replaces licences (with their disabled
+ * plans) and removes others. A disabled plan stays in assignedPlans as "Deleted", so
+ * the licence still looks premium by SKU name while its P1 plan is off.
+ */
+export function assignLicense(state: GraphState, idOrUpn: string, body: unknown, nowIso: string) {
+  const user = findUser(state, idOrUpn);
+  const change = (body ?? {}) as LicenceChange;
+  if (!Array.isArray(change.addLicenses) || !Array.isArray(change.removeLicenses)) {
+    throw graphError.invalidBody('assignLicense needs both addLicenses and removeLicenses (either may be empty).');
+  }
+  const known = new Map(state.directory.subscribedSkus.map((sku) => [sku.skuId, sku]));
+  for (const licence of change.addLicenses) {
+    const sku = known.get(String(licence.skuId));
+    if (!sku) throw graphError.invalidRequest(`License ${String(licence.skuId)} does not correspond to a valid company License.`);
+    const disabledPlans = Array.isArray(licence.disabledPlans) ? licence.disabledPlans.map(String) : [];
+    user.assignedLicenses = [...user.assignedLicenses.filter((l) => l.skuId !== sku.skuId), { skuId: sku.skuId, disabledPlans }];
+    const plans: AssignedPlan[] = sku.servicePlans.map((plan) => ({
+      servicePlanId: plan.servicePlanId,
+      service: 'AADPremiumService',
+      capabilityStatus: disabledPlans.includes(plan.servicePlanId) ? 'Deleted' : 'Enabled',
+      assignedDateTime: nowIso,
+    }));
+    user.assignedPlans = [...user.assignedPlans.filter((p) => !plans.some((n) => n.servicePlanId === p.servicePlanId)), ...plans];
+  }
+  const removed = change.removeLicenses.map(String);
+  user.assignedLicenses = user.assignedLicenses.filter((l) => !removed.includes(l.skuId));
+  return getUser(state, user.id);
 }

@@ -117,6 +117,19 @@ export function createControlServer(platform: MockPlatform): { server: Server; u
     res.status(204).end();
   });
 
+  // What an admin sets in the cloud portal's "Add Entra ID as a directory" (ENTRA-04).
+  app.patch('/cloud/directory', (req, res) => {
+    const body = (req.body ?? {}) as { groupIds?: unknown; consentedByRole?: unknown; tenantId?: unknown };
+    const config = platform.state.cloud.directoryConfig;
+    if (body.groupIds !== undefined) {
+      if (!Array.isArray(body.groupIds)) throw new ServiceError(400, 'invalid_body', 'groupIds must be a list');
+      config.groupIds = body.groupIds.map(String);
+    }
+    if (typeof body.consentedByRole === 'string') config.consentedByRole = body.consentedByRole;
+    if (typeof body.tenantId === 'string') platform.state.cloud.graph.tenantId = body.tenantId;
+    res.status(204).end();
+  });
+
   app.post('/cloud/directory-sync', async (_req, res) => {
     await platform.syncDirectory();
     res.json(platform.state.cloud.lastSync);

@@ -3,7 +3,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 import { requestJson } from '../../clients/json-http';
 import type { Person } from '../../fixtures/tenant';
-import type { ServiceName } from '../../mocks/platform/service';
+import type { Finding } from '../../checks/finding';
+import type { Attestations } from '../../checks/entra/snapshot';
 import { HarnessFault } from '../../harness/errors';
 import { worker } from './worker';
 
@@ -28,8 +29,11 @@ export class CheckoutWorld extends World {
   blockedCloudRequests = 0;
   deviceOffline = false;
   cloudOutage?: { journalSeq: number; refusedBefore: number };
-  /** Journal position of each service when the scenario began. */
-  journalStart: Partial<Record<ServiceName, number>> = {};
+  /** Findings of the last Entra readiness run, and what an administrator attested. */
+  findings?: Finding[];
+  attestations: Attestations = {};
+  /** The last answer Graph gave an administrator's call in this scenario. */
+  lastGraphAnswer?: { status: number; body: any };
 
   constructor(options: IWorldOptions) {
     super(options);
