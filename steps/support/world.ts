@@ -32,6 +32,8 @@ export class CheckoutWorld extends World {
   /** Findings of the last Entra readiness run, and what an administrator attested. */
   findings?: Finding[];
   attestations: Attestations = {};
+  /** The HRD policy an administrator created in this scenario. */
+  createdPolicyId?: string;
   /** The last answer Graph gave an administrator's call in this scenario. */
   lastGraphAnswer?: { status: number; body: any };
 
