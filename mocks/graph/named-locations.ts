@@ -79,7 +79,7 @@ export function updateNamedLocation(state: GraphState, id: string, body: unknown
 
 export function listNamedLocations(state: GraphState, query: CollectionQuery, pageUrl: (t: string) => string): Page {
   const items = filterEntities(state.directory.namedLocations, query.filter, ['displayName', 'id']);
-  return pageOf(items, query, { entitySet: SET, typeName: 'namedLocation', known: PROPERTIES, pageUrl });
+  return pageOf(items, query, { entitySet: SET, typeName: 'namedLocation', known: PROPERTIES, polymorphic: true, pageUrl });
 }
 
 export function getNamedLocation(state: GraphState, id: string) {

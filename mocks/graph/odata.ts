@@ -72,8 +72,12 @@ function decodeSkipToken(raw: unknown): number {
   return Number(match[1]);
 }
 
-/** Keeps the selected properties of an entity (and `id`, which Graph always returns). */
-export function project<T extends object>(entity: T, select: string[], known: readonly string[], typeName: string): Record<string, unknown> {
+/**
+ * Keeps the selected properties of an entity (and `id`, which Graph always returns).
+ * Unset properties come back as null, except in sets of several derived types, where
+ * a property of another type is left out.
+ */
+export function project<T extends object>(entity: T, select: string[], known: readonly string[], typeName: string, omitAbsent = false): Record<string, unknown> {
   const unknown = select.filter((p) => p !== 'id' && !known.includes(p));
   if (unknown.length > 0) {
     throw graphError.badRequest(`Could not find a property named '${unknown[0]}' on type 'microsoft.graph.${typeName}'.`);
@@ -81,7 +85,10 @@ export function project<T extends object>(entity: T, select: string[], known: re
   const source = entity as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   if (source['@odata.type'] !== undefined) out['@odata.type'] = source['@odata.type'];
-  for (const property of new Set(['id', ...select])) out[property] = source[property] ?? null;
+  for (const property of new Set(['id', ...select])) {
+    if (omitAbsent && source[property] === undefined) continue;
+    out[property] = source[property] ?? null;
+  }
   return out;
 }
 
@@ -122,6 +129,8 @@ export interface PageOptions {
   /** Properties returned without `$select`; all known ones when omitted. */
   defaults?: readonly string[];
   known: readonly string[];
+  /** The set holds several derived types (named locations): leave out what an item lacks. */
+  polymorphic?: boolean;
   pageUrl: (skipToken: string) => string;
 }
 
@@ -131,7 +140,7 @@ export function pageOf<T extends object>(items: T[], query: CollectionQuery, opt
   const select = query.select ?? options.defaults ?? options.known;
   const page: Page = {
     '@odata.context': collectionContext(options.entitySet, query.select),
-    value: slice.map((item) => project(item, select as string[], options.known, options.typeName)),
+    value: slice.map((item) => project(item, select as string[], options.known, options.typeName, options.polymorphic)),
   };
   if (query.count) page['@odata.count'] = items.length;
   const next = query.skip + query.top;
