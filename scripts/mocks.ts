@@ -10,7 +10,8 @@ async function main(): Promise<void> {
   if (!Number.isSafeInteger(seed)) throw new Error(`TENANT_SEED must be an integer, got "${process.env.TENANT_SEED}"`);
   const tenant = buildTenant(seed);
   const running = await startPlatform(tenant);
-  const client = tenant.graph.clients[0]!;
+  // The read-only checker: enough for `npm run check:entra` and any Graph read.
+  const client = tenant.graph.clients.find((c) => c.displayName.startsWith('Compliance checker'))!;
 
   console.log(JSON.stringify({
     ...running.urls,
@@ -18,6 +19,9 @@ async function main(): Promise<void> {
     tokenUrl: `${running.urls.graph}/${tenant.graph.tenantId}/oauth2/v2.0/token`,
     clientId: client.clientId,
     clientSecret: client.clientSecret,
+    scopeGroupIds: tenant.cloud.directory.groupIds,
+    syncAppId: tenant.graph.directory.syncApp.appId,
+    cloudToken: tenant.cloud.integrationToken,
     seed,
   }));
 

@@ -23,7 +23,7 @@ export function listOrganization(state: GraphState): Page {
 const DOMAIN_PROPERTIES = ['authenticationType', 'isDefault', 'isInitial', 'isRoot', 'isVerified', 'supportedServices'];
 
 export function listDomains(state: GraphState, query: CollectionQuery, pageUrl: (t: string) => string): Page {
-  const items = filterEntities(state.directory.domains, query.filter, ['authenticationType', 'id']);
+  const items = filterEntities(state.directory.domains, query.filter, ['authenticationType', 'id', 'isDefault', 'isVerified']);
   return pageOf(items, query, { entitySet: 'domains', typeName: 'domain', known: DOMAIN_PROPERTIES, pageUrl });
 }
 
