@@ -2,13 +2,16 @@
  * `npm run mocks`: the mock platform alone, for a client, a real check-out backend
  * or many runners to share. Prints one JSON line, then serves until SIGINT/SIGTERM.
  */
-import { buildTenant, DEFAULT_SEED } from '../fixtures/tenant';
+import { BACKGROUND_STAFF, buildTenant, DEFAULT_SEED } from '../fixtures/tenant';
 import { startPlatform } from '../mocks/platform/start';
 
 async function main(): Promise<void> {
   const seed = Number(process.env.TENANT_SEED ?? DEFAULT_SEED);
   if (!Number.isSafeInteger(seed)) throw new Error(`TENANT_SEED must be an integer, got "${process.env.TENANT_SEED}"`);
-  const tenant = buildTenant(seed);
+  const size = Number(process.env.TENANT_STAFF ?? BACKGROUND_STAFF);
+  if (!Number.isSafeInteger(size) || size < 0 || size > 1_000_000) throw new Error(`TENANT_STAFF must be an integer from 0 to 1000000, got "${process.env.TENANT_STAFF}"`);
+  const started = Date.now();
+  const tenant = buildTenant(seed, size);
   const running = await startPlatform(tenant);
   // The read-only checker: enough for `npm run check:entra` and any Graph read.
   const client = tenant.graph.clients.find((c) => c.displayName.startsWith('Compliance checker'))!;
@@ -23,6 +26,8 @@ async function main(): Promise<void> {
     syncAppId: tenant.graph.directory.syncApp.appId,
     cloudToken: tenant.cloud.integrationToken,
     seed,
+    users: tenant.graph.users.length,
+    startMs: Date.now() - started,
   }));
 
   const stop = async (signal: string) => {

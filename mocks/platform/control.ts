@@ -39,7 +39,7 @@ export function createControlServer(platform: MockPlatform): { server: Server; u
   app.use(express.json({ limit: '256kb' }));
 
   app.get('/health', (_req, res) => {
-    res.json({ ok: true, services: platform.urls });
+    res.json({ ok: true, services: platform.urls, rssBytes: process.memoryUsage().rss });
   });
 
   app.post('/reset', async (req, res) => {
