@@ -108,10 +108,31 @@ async function decideForUser(
   return { decision, policy, ticket };
 }
 
+/** Taps waiting per Launchpad, per state (a reset starts with none waiting). */
+const tapQueues = new WeakMap<MamState, Map<string, Promise<unknown>>>();
+
+/**
+ * A Launchpad handles one tap at a time, as the hardware does. Without this, two
+ * taps in flight together (found by the check-out benchmark) both picked the same
+ * docked phone while their upstream calls were pending.
+ */
+function oneTapAtATime<T>(state: MamState, launchpadId: string, tap: () => Promise<T>): Promise<T> {
+  const queues = tapQueues.get(state) ?? new Map<string, Promise<unknown>>();
+  tapQueues.set(state, queues);
+  const turn = (queues.get(launchpadId) ?? Promise.resolve()).then(tap);
+  queues.set(launchpadId, turn.catch(() => undefined));
+  return turn;
+}
+
 /** CO-01: a badge tap on a Launchpad starts a check-out on one of its docked devices. */
 export async function tapBadge(ctx: MamContext, launchpadId: string, badgeId: string, correlationId: string) {
   const state = ctx.state();
   rules.findLaunchpad(state, launchpadId);
+  return oneTapAtATime(state, launchpadId, () => handOutDevice(ctx, launchpadId, badgeId, correlationId));
+}
+
+async function handOutDevice(ctx: MamContext, launchpadId: string, badgeId: string, correlationId: string) {
+  const state = ctx.state();
   const owner = await whoOwnsBadge(ctx, launchpadId, badgeId, correlationId);
   const device = rules.pickDockedDevice(state, launchpadId);
   const { decision, policy, ticket } = await decideForUser(ctx, owner, device, correlationId);
