@@ -5,6 +5,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 
 import { ServiceError } from './http-error';
 import { Journal } from './journal';
+import { routeExists } from './route-match';
 import { LatencyInjector } from './latency';
 import { describeLatencyProfile, NO_LATENCY, type LatencyProfile } from './latency-profile';
 import { UpstreamUnreachable } from './upstream';
@@ -50,6 +51,7 @@ export class MockService {
   refusedConnections = 0;
   private offline = false;
   private latency = new LatencyInjector();
+  private router?: express.Router;
   private scripts: ScriptedResponse[] = [];
   private readonly sockets = new Set<Socket>();
   private readonly server: Server;
@@ -142,6 +144,7 @@ export class MockService {
 
     const router = express.Router();
     this.options.mount(router);
+    this.router = router;
     app.use(router);
 
     app.use((req, _res, next) => {
@@ -159,6 +162,7 @@ export class MockService {
     const incoming = req.header(this.options.correlationHeader);
     const correlationId = incoming && incoming.length <= 128 ? incoming : randomUUID();
     res.locals.correlationId = correlationId;
+    res.locals.unhandled = !routeExists(this.router!, req.method, req.path);
     res.once('finish', () => {
       this.journal.record({
         service: this.name,
@@ -200,6 +204,9 @@ export class MockService {
     script.times -= 1;
     if (script.times <= 0) this.scripts.splice(index, 1);
     res.locals.scripted = true;
+    res.locals.unhandled = false;
+    // A scripted answer reaches a page as the real route's would, CORS included.
+    if (req.header('origin')) res.set('access-control-allow-origin', '*');
     res.status(script.status).set(script.headers ?? {});
     if (script.body === undefined) res.end();
     else res.json(script.body);
@@ -210,7 +217,8 @@ export class MockService {
     return (req: Request, res: Response, next: NextFunction) => {
       const hasBody = Number(req.header('content-length') ?? 0) > 0 || req.header('transfer-encoding');
       if (!hasBody) return next();
-      if (this.options.acceptsForms && req.is('application/x-www-form-urlencoded')) return next();
+      // The OAuth token endpoint answers a wrong content type itself, in its own error shape.
+      if (this.options.acceptsForms && req.path.endsWith('/oauth2/v2.0/token')) return next();
       if (!req.is('application/json')) {
         const type = req.header('content-type') ?? 'none';
         return next(new ServiceError(415, 'UnsupportedMediaType', `Content type ${type} is not supported; send application/json`));
