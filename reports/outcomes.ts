@@ -16,8 +16,11 @@ export function isFinding(exception: messages.Exception | undefined, message: st
 
 /** The outcome of one test case attempt from its step results. */
 export function outcomeOf(results: messages.TestStepResult[]): Outcome {
-  const failed = results.find((r) => r.status === 'FAILED');
-  if (failed) return isFinding(failed.exception, failed.message) ? 'failed' : 'broken';
+  const failed = results.filter((r) => r.status === 'FAILED');
+  // A harness fault anywhere (an unhandled request found by the After hook, say) makes
+  // the whole result untrustworthy, even when a step also failed an assertion.
+  if (failed.some((r) => !isFinding(r.exception, r.message))) return 'broken';
+  if (failed.length > 0) return 'failed';
   if (results.some((r) => ['UNDEFINED', 'AMBIGUOUS', 'PENDING', 'UNKNOWN'].includes(r.status))) return 'broken';
   if (results.some((r) => r.status === 'SKIPPED')) return 'skipped';
   return 'passed';

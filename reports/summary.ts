@@ -145,6 +145,7 @@ export function buildSummary(envelopes: messages.Envelope[], versions: Record<st
 
   const reasons: string[] = [];
   if (counts.total === 0) reasons.push('empty selection: no scenario ran');
+  else if (counts.passed === 0) reasons.push('no scenario passed (all skipped, or a dry run)');
   if (counts.failed > 0) reasons.push(`${counts.failed} scenario(s) failed`);
   if (counts.broken > 0) reasons.push(`${counts.broken} scenario(s) broken`);
   if (requirements.unknownTags.length > 0) reasons.push(`unknown requirement tag(s): ${requirements.unknownTags.join(', ')}`);

@@ -3,11 +3,12 @@ import { Then, type DataTable } from '@cucumber/cucumber';
 
 import { requestJson } from '../clients/json-http';
 import type { AuditEntry } from '../mocks/mam/state';
+import { HarnessFault } from '../harness/errors';
 import type { CheckoutWorld } from './support/world';
 
 async function auditOf(world: CheckoutWorld, query: string): Promise<AuditEntry[]> {
   const { status, body } = await requestJson(`${world.urls.mam}/api/v1/audit?${query}`);
-  assert.equal(status, 200, `MAM's audit log could not be read: ${status}`);
+  if (status !== 200) throw new HarnessFault(`MAM's audit log could not be read: ${status}`);
   return body.value as AuditEntry[];
 }
 
@@ -38,8 +39,10 @@ Then('the audit log records this check-out as:', async function (this: CheckoutW
 Then('the audit log records a refused tap of badge {string} at Launchpad {string}', async function (this: CheckoutWorld, badgeId: string, launchpadId: string) {
   const entries = await auditOf(this, '');
   const refused = entries.filter((e) => e.event === 'badge_tap' && e.result === 'failure' && e.launchpadId === launchpadId);
-  assert.equal(refused.length, 1, `expected one refused tap of ${badgeId}, found ${refused.length}`);
+  assert.equal(refused.length, 1, `expected one refused tap at ${launchpadId}, found ${refused.length}`);
   assert.equal(refused[0]!.reason, 'badge_unknown');
+  assert.equal(refused[0]!.detail, `badge ${badgeId}`);
+  assert.ok(refused[0]!.correlationId && !Number.isNaN(Date.parse(refused[0]!.time)), 'the refused tap has no time or correlation id');
 });
 
 Then('the audit detail of the unavailable face recognition mentions {string}', async function (this: CheckoutWorld, words: string) {

@@ -16,8 +16,8 @@ test('malformed JSON gets 400 from every service, and each keeps serving', async
   for (const [name, url] of Object.entries({ graph: urls.graph, eam: urls.eam, cloud: urls.cloud, mam: urls.mam })) {
     const answer = await raw(`${url}/api/v1/anything`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
     assert.equal(answer.status, 400, name);
-    const code = name === 'graph' ? answer.body.error.code : answer.body.error.code;
-    assert.equal(code, 'BadRequest', name);
+    assert.equal(answer.body.error.code, 'BadRequest', name);
+    if (name === 'graph') assert.ok(answer.body.error.innerError['request-id'], 'Graph errors carry a request-id');
   }
   const health = await requestJson(`${urls.control}/health`);
   assert.equal(health.status, 200);
@@ -44,6 +44,13 @@ test('an unknown route gets 404 and is journalled as unhandled', async () => {
   const entry = journal.at(-1)!;
   assert.equal(entry.path, '/api/v1/nowhere');
   assert.equal(entry.handled, false);
+});
+
+test('EAM answers 404 for a Launchpad that is not one of its computers', async () => {
+  const running = platform();
+  const answer = await requestJson(`${running.urls.eam}/api/v1/launchpads/NOPE/computer-policy`, { headers: { authorization: `Bearer ${running.platform.state.eam.apiKey}` } });
+  assert.equal(answer.status, 404);
+  assert.equal(answer.body.error.code, 'host_unknown');
 });
 
 test('EAM and the cloud refuse calls without their secrets', async () => {

@@ -77,3 +77,15 @@ test('enrolment needs consent: a refusal stores nothing, consent with a face enr
   assert.equal((await requestJson(url, { headers, body: { userPrincipalName: staff.userPrincipalName, consent: true, image } })).status, 201);
   assert.equal(await status(), true);
 });
+
+test('a malformed scripted answer or journal query is refused when given, not later', async () => {
+  const { urls } = platform();
+  const script = (body: unknown) => requestJson(`${urls.control}/services/cloud/scripts`, { body });
+  assert.equal((await script({ method: 'POST', path: '/api/v1/face/verify', status: 42 })).status, 400);
+  assert.equal((await script({ method: 'POST', path: '/api/v1/face/verify', status: 200, headers: 'oops' })).status, 400);
+  assert.equal((await script({ method: 'POST', path: '/api/v1/face/verify', status: 200, headers: { x: 'a\r\nb' } })).status, 400);
+  assert.equal((await script({ method: 'POST', path: '/api/v1/face/verify', status: 200, times: 1.5 })).status, 400);
+  assert.equal((await script({ method: '', path: '/x', status: 200 })).status, 400);
+  assert.equal((await requestJson(`${urls.control}/services/cloud/journal?since=abc`)).status, 400);
+  assert.equal((await requestJson(`${urls.control}/services/cloud/journal?since=-1`)).status, 400);
+});

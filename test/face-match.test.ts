@@ -58,3 +58,8 @@ test('bytes that are not a PNG, or a truncated PNG, are refused with a reason', 
   const png = encodePng(renderFace('face:Ada'));
   assert.throws(() => analysePng(png.subarray(0, 60)), FrameDecodeError);
 });
+
+test('a frame smaller than the template grid is refused, not judged', () => {
+  const tiny = encodePng({ width: 1, height: 1, pixels: Buffer.from([255, 255, 255, 255]) });
+  assert.throws(() => analysePng(tiny), (e: Error) => e instanceof FrameDecodeError && /1x1/.test(e.message));
+});

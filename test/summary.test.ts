@@ -17,6 +17,16 @@ test('an assertion failure is a finding, anything else thrown is broken', () => 
   assert.equal(outcomeOf([step('FAILED' as any, { type: 'TypeError', message: 'x is undefined' })]), 'broken');
 });
 
+test('a failed assertion and a harness fault in one scenario make it broken', () => {
+  assert.equal(outcomeOf([step('FAILED' as any, { type: 'AssertionError', message: 'x' }), step('FAILED' as any, { type: 'HarnessFault', message: 'unhandled request' })]), 'broken');
+});
+
+test('a run in which nothing passed fails the verdict', () => {
+  const skipped = buildSummary(run([{ tags: [], results: [step('SKIPPED' as any)] }]), {});
+  assert.equal(skipped.verdict, 'fail');
+  assert.match(skipped.verdictReason, /no scenario passed/);
+});
+
 test('undefined and ambiguous steps are broken, never passed or skipped', () => {
   assert.equal(outcomeOf([step('PASSED' as any), step('UNDEFINED' as any), step('SKIPPED' as any)]), 'broken');
   assert.equal(outcomeOf([step('AMBIGUOUS' as any)]), 'broken');

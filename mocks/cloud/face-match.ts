@@ -32,11 +32,17 @@ export function decodePng(bytes: Buffer): RgbaFrame {
   if (bytes.length < 8 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
     throw new FrameDecodeError('frame is not a PNG image (bad signature)');
   }
+  let frame: RgbaFrame;
   try {
-    return readPngRgba(bytes) ?? PNG.sync.read(bytes);
+    frame = readPngRgba(bytes) ?? PNG.sync.read(bytes);
   } catch (error) {
     throw new FrameDecodeError(`frame is not a readable PNG image: ${(error as Error).message}`);
   }
+  // Fewer pixels than template cells cannot be compared; a camera frame is far larger.
+  if (frame.width < TEMPLATE_GRID || frame.height < TEMPLATE_GRID) {
+    throw new FrameDecodeError(`frame is ${frame.width}x${frame.height}; at least ${TEMPLATE_GRID}x${TEMPLATE_GRID} pixels are needed`);
+  }
+  return frame;
 }
 
 /**

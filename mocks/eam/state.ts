@@ -15,6 +15,7 @@ export interface EamState {
   licences: EamSlice['licences'];
   policies: Map<string, UserPolicy>;
   users: EamUser[];
+  hosts: Set<string>;
   badgeAllowedAt: Set<string>;
   audit: EamAuditEvent[];
 }
@@ -27,6 +28,7 @@ export function createEamState(slice: EamSlice): EamState {
     licences: { ...slice.licences },
     policies: new Map(slice.userPolicies.map((p) => [p.id, structuredClone(p)])),
     users: structuredClone(slice.users),
+    hosts: new Set(slice.hosts),
     badgeAllowedAt: new Set(slice.badgeAllowedAt),
     audit: [],
   };

@@ -50,6 +50,7 @@ async function whoOwnsBadge(ctx: MamContext, launchpadId: string, badgeId: strin
       factors: ['badge'],
       result: 'failure',
       reason: 'badge_unknown',
+      detail: `badge ${badgeId}`,
     });
     throw new ServiceError(404, 'badge_unknown', `Badge ${badgeId} belongs to nobody in EAM`);
   }

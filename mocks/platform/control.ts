@@ -9,7 +9,7 @@ import { ServiceError } from './http-error';
 import { checkLatencyProfile, LatencyProfileError } from './latency-profile';
 import type { MockPlatform } from './platform';
 import { renderVendorError } from './render-error';
-import { toServiceError, type ServiceName } from './service';
+import { toServiceError, type ScriptedResponse, type ServiceName } from './service';
 
 const SERVICE_NAMES: ServiceName[] = ['graph', 'eam', 'cloud', 'mam'];
 
@@ -19,6 +19,25 @@ function serviceOf(platform: MockPlatform, req: Request) {
     throw new ServiceError(404, 'service_unknown', `No service "${name}"; services: ${SERVICE_NAMES.join(', ')}`);
   }
   return platform.services[name];
+}
+
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'];
+const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
+
+/** A scripted answer, checked now so a bad one fails here rather than in the product's call. */
+function parseScript(raw: unknown): ScriptedResponse {
+  const body = (raw ?? {}) as Record<string, unknown>;
+  const fail = (message: string) => new ServiceError(400, 'invalid_script', `${message}. Expected {"method", "path", "status", "body"?, "headers"?, "times"?}`);
+  if (typeof body.method !== 'string' || !HTTP_METHODS.includes(body.method.toUpperCase())) throw fail(`method must be one of ${HTTP_METHODS.join(', ')}`);
+  if (typeof body.path !== 'string' || !body.path.startsWith('/')) throw fail('path must start with /');
+  if (!Number.isInteger(body.status) || (body.status as number) < 200 || (body.status as number) > 599) throw fail('status must be an integer from 200 to 599');
+  const headers = body.headers ?? {};
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers) || Object.values(headers).some((v) => typeof v !== 'string' || !HEADER_VALUE.test(v))) {
+    throw fail('headers must be an object of printable string values');
+  }
+  const times = body.times ?? 1;
+  if (!Number.isInteger(times) || (times as number) < 1 || (times as number) > 10_000) throw fail('times must be an integer from 1 to 10000');
+  return { method: body.method.toUpperCase(), path: body.path, status: body.status as number, body: body.body, headers: headers as Record<string, string>, times: times as number };
 }
 
 function numberField(req: Request, name: string, min: number, max: number): number {
@@ -87,24 +106,16 @@ export function createControlServer(platform: MockPlatform): { server: Server; u
 
   app.post('/services/:service/scripts', (req, res) => {
     const service = serviceOf(platform, req);
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    if (typeof body.method !== 'string' || typeof body.path !== 'string' || typeof body.status !== 'number') {
-      throw new ServiceError(400, 'invalid_body', 'Expected {"method", "path", "status", "body"?, "headers"?, "times"?}');
-    }
-    service.queueScript({
-      method: body.method,
-      path: body.path,
-      status: body.status,
-      body: body.body,
-      headers: body.headers as Record<string, string> | undefined,
-      times: typeof body.times === 'number' ? body.times : 1,
-    });
+    service.queueScript(parseScript(req.body));
     res.status(201).json({ queued: true });
   });
 
   app.get('/services/:service/journal', (req, res) => {
     const service = serviceOf(platform, req);
-    res.json({ value: service.journal.list(Number(req.query.since ?? 0)), lastSeq: service.journal.lastSeq() });
+    const since = Number(req.query.since ?? 0);
+    // A bad "since" must not read as an empty journal: "received nothing" checks rely on it.
+    if (!Number.isSafeInteger(since) || since < 0) throw new ServiceError(400, 'invalid_query', `since must be a journal sequence number, not "${String(req.query.since)}"`);
+    res.json({ value: service.journal.list(since), lastSeq: service.journal.lastSeq() });
   });
 
   app.get('/journal', (_req, res) => {
