@@ -24,7 +24,7 @@ export const INSTALL_HINT =
 export function findChromium(env = process.env): string | undefined {
   const explicit = env.CHROMIUM_PATH;
   if (explicit && !existsSync(explicit)) {
-    throw new HarnessFault(`CHROMIUM_PATH is set to ${explicit}, which does not exist. ${INSTALL_HINT}`);
+    throw new HarnessFault(`CHROMIUM_PATH is set to ${explicit}, which does not exist. Point it at a Chromium or Chrome executable, or unset it to use the one installed (apt-get install -y chromium).`);
   }
   return browserCandidates(env).find((c) => existsSync(c.path))?.path;
 }

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { findChromium } from '../harness/browser';
+import { ensureTools } from '../harness/tools';
 import { generateReport, labelRequirements, writeCategories, writeEnvironment } from '../reports/allure';
 import { printSummary } from '../reports/print';
 import { buildSummary, readEnvelopes, type Summary } from '../reports/summary';
@@ -53,6 +54,14 @@ function main(): void {
   mkdirSync(out, { recursive: true });
 
   const started = Date.now();
+  // After the old reports are gone, so a run that cannot start never leaves a "pass" behind.
+  const problems = ensureTools();
+  if (problems.length > 0) {
+    const reason = `the harness could not run: ${problems.join(' ')}`;
+    writeFileSync(join(out, 'summary.json'), `${JSON.stringify({ verdict: 'fail', verdictReason: reason, counts: { total: 0, passed: 0, failed: 0, broken: 0, skipped: 0 } }, null, 2)}\n`);
+    console.error(`\nVerdict: FAIL (${reason})`);
+    process.exit(1);
+  }
   const cucumberExit = runCucumber(out, process.argv.slice(2));
   const versions = {
     harness: versionOf(join(ROOT, 'package.json').replace(/\/package\.json$/, '')),
