@@ -55,7 +55,8 @@ export function writeEnvironment(resultsDir: string, versions: Record<string, st
 /** Builds the HTML report with allure-commandline (it needs Java). */
 export function generateReport(resultsDir: string, reportDir: string): { ok: boolean; output: string } {
   const allure = join(__dirname, '..', 'node_modules', '.bin', 'allure');
-  const run = spawnSync(allure, ['generate', resultsDir, '-o', reportDir, '--clean'], { encoding: 'utf8' });
+  // --single-file: one index.html that opens straight from disk (file://), as auditors will.
+  const run = spawnSync(allure, ['generate', resultsDir, '-o', reportDir, '--clean', '--single-file'], { encoding: 'utf8' });
   const output = `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? run.error.message : ''}`.trim();
   return { ok: run.status === 0, output };
 }
