@@ -4,7 +4,9 @@ import type { PlatformClock } from '../platform/clock';
 import { ServiceError } from '../platform/http-error';
 import { requireBearer } from '../platform/render-error';
 import type { EamState } from './state';
-import { applianceStatus, authenticate, badgeAllowedAt, findBadgeOwner, findUser, policyOf } from './rules';
+import { applianceStatus, authenticate, findBadgeOwner, findUser, policyOf } from './rules';
+import { decideBadge } from './policies';
+import { mountEamAdmin } from './routes-admin';
 
 export interface EamContext {
   state(): EamState;
@@ -43,7 +45,10 @@ export function mountEam(router: Router, ctx: EamContext): void {
   });
 
   router.get('/api/v1/launchpads/:launchpadId/computer-policy', (req, res) => {
-    const launchpadId = String(req.params.launchpadId);
-    res.json({ launchpadId, badgeAllowed: badgeAllowedAt(ctx.state(), launchpadId) });
+    const { deviceId, platform } = req.query as Record<string, string | undefined>;
+    const device = deviceId && platform ? { id: deviceId, platform } : undefined;
+    res.json(decideBadge(ctx.state(), String(req.params.launchpadId), device));
   });
+
+  mountEamAdmin(router, ctx);
 }

@@ -49,9 +49,3 @@ export function applianceStatus(state: EamState) {
     licences: { ...state.licences },
   };
 }
-
-/** Whether the computer policy of the Launchpad's EAM host allows the proximity badge. */
-export function badgeAllowedAt(state: EamState, launchpadId: string): boolean {
-  if (!state.hosts.has(launchpadId)) throw new ServiceError(404, 'host_unknown', `Launchpad ${launchpadId} is not an EAM computer`);
-  return state.badgeAllowedAt.has(launchpadId);
-}

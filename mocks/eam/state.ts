@@ -1,4 +1,4 @@
-import type { EamSlice, EamUser, UserPolicy } from '../../fixtures/tenant';
+import type { ComputerPolicy, EamSlice, EamUser, UserPolicy } from '../../fixtures/tenant';
 
 export interface EamAuditEvent {
   time: string;
@@ -15,8 +15,9 @@ export interface EamState {
   licences: EamSlice['licences'];
   policies: Map<string, UserPolicy>;
   users: EamUser[];
-  hosts: Set<string>;
-  badgeAllowedAt: Set<string>;
+  computerPolicies: Map<string, ComputerPolicy>;
+  hosts: Map<string, string>;
+  proveIdWebDevices: Map<string, string>;
   audit: EamAuditEvent[];
 }
 
@@ -28,8 +29,9 @@ export function createEamState(slice: EamSlice): EamState {
     licences: { ...slice.licences },
     policies: new Map(slice.userPolicies.map((p) => [p.id, structuredClone(p)])),
     users: structuredClone(slice.users),
-    hosts: new Set(slice.hosts),
-    badgeAllowedAt: new Set(slice.badgeAllowedAt),
+    computerPolicies: new Map(slice.computerPolicies.map((p) => [p.id, structuredClone(p)])),
+    hosts: new Map(Object.entries(slice.hosts)),
+    proveIdWebDevices: new Map(Object.entries(slice.proveIdWebDevices)),
     audit: [],
   };
 }

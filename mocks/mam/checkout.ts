@@ -73,7 +73,7 @@ async function decideForUser(
   const [appliance, policy, computer] = await Promise.all([
     eam('/api/v1/appliance'),
     eam(`/api/v1/users/${owner.userId}/policy`) as Promise<UserPolicy>,
-    eam(`/api/v1/launchpads/${device.launchpadId}/computer-policy`),
+    eam(`/api/v1/launchpads/${device.launchpadId}/computer-policy?deviceId=${encodeURIComponent(device.id)}&platform=${device.platform}`),
   ]);
 
   const upn = encodeURIComponent(owner.userPrincipalName);
@@ -97,7 +97,7 @@ async function decideForUser(
     licences: appliance.licences,
     cloudServicesAmendment: cloudFacts.tenant.agreements.cloudServicesAmendment,
     policy,
-    badgeAllowed: computer.badgeAllowed,
+    badge: { badgeAllowed: computer.badgeAllowed, detail: computer.detail },
     directory: cloudFacts.directory,
     device,
     enrolled: cloudFacts.enrolment.enrolled,
@@ -149,6 +149,7 @@ async function handOutDevice(ctx: MamContext, launchpadId: string, badgeId: stri
       displayName: owner.displayName,
       primaryMethods: policy.primaryMethods,
       secondFactor: policy.secondFactor,
+      gracePeriodMinutes: policy.gracePeriodMinutes,
       decision,
       ticket,
     },

@@ -1,4 +1,5 @@
 import type { Device, UserPolicy } from '../../fixtures/tenant';
+import { compareVersions } from '../platform/versions';
 import type { FaceUnavailableReason } from './reasons';
 
 /** What MAM learns from EAM, the cloud and its own inventory when a badge is tapped. */
@@ -8,7 +9,7 @@ export interface FaceFacts {
   licences: { authenticationManagement: boolean; confirmIdRemoteAccess: boolean };
   cloudServicesAmendment: boolean;
   policy: UserPolicy;
-  badgeAllowed: boolean;
+  badge: { badgeAllowed: boolean; detail?: string };
   directory: { synced: boolean; detail?: string };
   device: Device;
   enrolled: boolean;
@@ -18,16 +19,7 @@ export type FaceDecision =
   | { offered: true }
   | { offered: false; reason: FaceUnavailableReason; detail: string };
 
-/** Compares dotted versions numerically: "25.10" is later than "25.4". */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  return 0;
-}
+export { compareVersions };
 
 /** PRE-09: Locker 4.0 on iOS, 2.0 on Android. */
 const MIN_LOCKER = { ios: '4.0', android: '2.0' } as const;
@@ -35,10 +27,10 @@ const MIN_LOCKER = { ios: '4.0', android: '2.0' } as const;
 /** PRE-11: face recognition needs EAM 25.2. */
 const MIN_EAM_FOR_FACE = '25.2';
 
-/** CO-03: "no second factor" exists on 25.3 only; 25.4 removed it. */
+/** CO-03: "no second factor" is still offered before 25.4 (not recommended); 25.4 removed it. */
 function secondFactorAllowed(policy: UserPolicy, eamVersion: string): boolean {
   if (policy.secondFactor !== 'none') return true;
-  return compareVersions(eamVersion, '25.3') === 0;
+  return compareVersions(eamVersion, '25.4') < 0;
 }
 
 /**
@@ -63,8 +55,11 @@ export function decideFace(facts: FaceFacts): FaceDecision {
   if (!facts.policy.primaryMethods.includes('face') || !secondFactorAllowed(facts.policy, facts.eamVersion)) {
     return refuse('policy_disallows_face', `user policy "${facts.policy.name}" does not pair face recognition with an allowed second factor on EAM ${facts.eamVersion} (CO-02, CO-03)`);
   }
-  if (!facts.badgeAllowed) {
-    return refuse('badge_not_allowed', `computer policy of Launchpad ${facts.device.launchpadId} does not allow the badge (CO-08)`);
+  if (!facts.policy.primaryMethods.includes('badge')) {
+    return refuse('policy_disallows_face', `user policy "${facts.policy.name}" does not allow the proximity card as a primary factor, so a tap cannot start a check-out with face recognition (CO-11)`);
+  }
+  if (!facts.badge.badgeAllowed) {
+    return refuse('badge_not_allowed', facts.badge.detail ?? `the computer policy of Launchpad ${facts.device.launchpadId} does not allow the proximity card (CO-08)`);
   }
   if (!facts.directory.synced) {
     return refuse('user_not_synced', `${facts.directory.detail ?? 'not synced'} (PRE-05, PRE-06)`);

@@ -51,6 +51,7 @@ export interface SessionOpening {
   displayName: string;
   primaryMethods: PrimaryMethod[];
   secondFactor: CheckoutSession['secondFactor'];
+  gracePeriodMinutes: number;
   decision: FaceDecision;
   ticket?: string;
 }
@@ -68,6 +69,7 @@ export function openSession(state: MamState, opening: SessionOpening, nowIso: st
     displayName: opening.displayName,
     primaryMethods: opening.primaryMethods,
     secondFactor: opening.secondFactor,
+    gracePeriodMinutes: opening.gracePeriodMinutes,
     face: decision.offered
       ? { offered: true, ticket: opening.ticket }
       : { offered: false, reason: decision.reason, detail: decision.detail },
@@ -110,14 +112,24 @@ function expectStatus(session: CheckoutSession, ...allowed: CheckoutSession['sta
   }
 }
 
+/** The other primary factors of the policy; the card already started the check-out. */
 export function fallbackMethods(session: CheckoutSession): PrimaryMethod[] {
-  return session.primaryMethods.filter((m) => m !== 'face');
+  return session.primaryMethods.filter((m) => m !== 'face' && m !== 'badge');
 }
 
-/** The second factor still to ask after `primary`; a badge second factor is the tap itself. */
-function pendingSecondFactor(session: CheckoutSession, primary: PrimaryMethod): 'pin' | undefined {
-  if (session.secondFactor === 'pin' && primary !== 'pin') return 'pin';
-  return undefined;
+/**
+ * The second factor still to ask after `primary`: a badge second factor (or "any") is
+ * the tap itself; a PIN is asked unless a grace period from an earlier PIN is still
+ * running (CO-07), on the platform clock.
+ */
+function pendingSecondFactor(state: MamState, session: CheckoutSession, primary: PrimaryMethod, nowIso: string): 'pin' | undefined {
+  if (session.secondFactor !== 'pin' || primary === 'pin') return undefined;
+  const graceUntil = state.secondFactorGrace.get(session.userPrincipalName) ?? 0;
+  if (graceUntil > Date.parse(nowIso)) {
+    session.secondFactorWaived = true;
+    return undefined;
+  }
+  return 'pin';
 }
 
 /** The device reported that it cannot use face recognition (camera, network). */
@@ -184,17 +196,22 @@ export function applySecondFactorResult(state: MamState, session: CheckoutSessio
     result: ok ? 'success' : 'failure',
     reason: ok ? undefined : 'pin_rejected',
   });
-  if (ok) completeCheckout(state, session, nowIso);
+  if (!ok) return;
+  if (session.gracePeriodMinutes > 0) {
+    state.secondFactorGrace.set(session.userPrincipalName, Date.parse(nowIso) + session.gracePeriodMinutes * 60_000);
+  }
+  completeCheckout(state, session, nowIso);
 }
 
 function advanceAfterPrimary(state: MamState, session: CheckoutSession, primary: PrimaryMethod, nowIso: string): void {
   session.primary = primary;
-  if (pendingSecondFactor(session, primary)) session.status = 'awaiting_second_factor';
+  if (pendingSecondFactor(state, session, primary, nowIso)) session.status = 'awaiting_second_factor';
   else completeCheckout(state, session, nowIso);
 }
 
 function factorsUsed(session: CheckoutSession): string[] {
-  const second = session.secondFactor === 'pin' && session.primary !== 'pin' ? 'pin' : 'badge';
+  const asksPin = session.secondFactor === 'pin' && session.primary !== 'pin';
+  const second = !asksPin ? 'badge' : session.secondFactorWaived ? 'pin (grace period)' : 'pin';
   return [session.primary ?? 'unknown', second];
 }
 

@@ -27,6 +27,9 @@ export interface CheckoutSession {
   displayName: string;
   primaryMethods: PrimaryMethod[];
   secondFactor: SecondFactor;
+  gracePeriodMinutes: number;
+  /** Set when the second factor was waived by a grace period still running. */
+  secondFactorWaived?: boolean;
   face: { offered: boolean; reason?: FaceUnavailableReason; detail?: string; ticket?: string };
   status: SessionStatus;
   /** Primary factor that succeeded, once one has. */
@@ -66,6 +69,8 @@ export interface MamState {
   devices: Map<string, ManagedDevice>;
   sessions: Map<string, CheckoutSession>;
   audit: AuditEntry[];
+  /** CO-07: user → time (ms) until which a repeat of the second factor is waived. */
+  secondFactorGrace: Map<string, number>;
 }
 
 export function createMamState(slice: MamSlice): MamState {
@@ -74,5 +79,6 @@ export function createMamState(slice: MamSlice): MamState {
     devices: new Map(slice.devices.map((d) => [d.id, { ...d, status: 'docked' as const }])),
     sessions: new Map(),
     audit: [],
+    secondFactorGrace: new Map(),
   };
 }
