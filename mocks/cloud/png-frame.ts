@@ -23,7 +23,7 @@ export interface RgbaFrame {
 /** Bytes per pixel for each 8-bit colour type this reader handles. */
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 4: 2, 6: 4 };
 
-/** Larger frames are refused: no camera frame comes close (an assumption, not a vendor limit). */
+/** Larger frames are refused: no camera frame comes close (an assumption). */
 export const MAX_FRAME_PIXELS = 4096 * 4096;
 
 interface Header {
@@ -37,7 +37,9 @@ interface Header {
 export function readPngRgba(bytes: Buffer): RgbaFrame | undefined {
   const { header, idat } = readChunks(bytes);
   const channels = CHANNELS[header.colourType];
-  if (header.bitDepth !== 8 || header.interlace !== 0 || channels === undefined) return undefined;
+  if (header.bitDepth !== 8 || header.interlace !== 0 || channels === undefined) {
+    return undefined;
+  }
 
   const stride = header.width * channels;
   const expected = header.height * (stride + 1);
@@ -45,13 +47,21 @@ export function readPngRgba(bytes: Buffer): RgbaFrame | undefined {
   try {
     raw = inflateSync(idat, { maxOutputLength: expected });
   } catch (error) {
-    throw new PngFormatError(`the image data does not inflate: ${(error as Error).message}`);
+    throw new PngFormatError(
+      `the image data does not inflate: ${(error as Error).message}`,
+    );
   }
   if (raw.length !== expected) {
-    throw new PngFormatError(`the image data holds ${raw.length} bytes; ${expected} expected`);
+    throw new PngFormatError(
+      `the image data holds ${raw.length} bytes; ${expected} expected`,
+    );
   }
   unfilterRows(raw, header.height, stride, channels);
-  return { width: header.width, height: header.height, data: toRgba(raw, header, channels) };
+  return {
+    width: header.width,
+    height: header.height,
+    data: toRgba(raw, header, channels),
+  };
 }
 
 /** Walks the chunks, checking each CRC; returns the header and the joined image data. */
@@ -60,13 +70,18 @@ function readChunks(bytes: Buffer): { header: Header; idat: Buffer } {
   const parts: Buffer[] = [];
   let offset = 8;
   while (offset < bytes.length) {
-    if (offset + 12 > bytes.length) throw new PngFormatError('the file ends inside a chunk header');
+    if (offset + 12 > bytes.length) {
+      throw new PngFormatError('the file ends inside a chunk header');
+    }
     const length = bytes.readUInt32BE(offset);
     const end = offset + 12 + length;
     if (end > bytes.length) throw new PngFormatError('the file ends inside a chunk');
     const type = bytes.toString('latin1', offset + 4, offset + 8);
     const body = bytes.subarray(offset + 8, offset + 8 + length);
-    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(end - 4)) {
+    if (
+      crc32(bytes.subarray(offset + 4, offset + 8 + length)) !==
+      bytes.readUInt32BE(end - 4)
+    ) {
       throw new PngFormatError(`chunk ${type} has a wrong CRC`);
     }
 
@@ -90,9 +105,13 @@ function readHeader(body: Buffer): Header {
     colourType: body[9]!,
     interlace: body[12]!,
   };
-  if (header.width === 0 || header.height === 0) throw new PngFormatError('the image is empty');
+  if (header.width === 0 || header.height === 0) {
+    throw new PngFormatError('the image is empty');
+  }
   if (header.width * header.height > MAX_FRAME_PIXELS) {
-    throw new PngFormatError(`the image is ${header.width}x${header.height}; at most ${MAX_FRAME_PIXELS} pixels are accepted`);
+    throw new PngFormatError(
+      `the image is ${header.width}x${header.height}; at most ${MAX_FRAME_PIXELS} pixels are accepted`,
+    );
   }
   return header;
 }
@@ -111,7 +130,9 @@ function unfilterRows(raw: Buffer, height: number, stride: number, bpp: number):
     else if (filter === 2) unfilterUp(raw, row, up, stride);
     else if (filter === 3) unfilterAverage(raw, row, up, stride, bpp);
     else if (filter === 4) unfilterPaeth(raw, row, up, stride, bpp);
-    else if (filter !== 0) throw new PngFormatError(`row ${y} has unknown filter type ${filter}`);
+    else if (filter !== 0) {
+      throw new PngFormatError(`row ${y} has unknown filter type ${filter}`);
+    }
   }
 }
 
@@ -125,7 +146,13 @@ function unfilterUp(raw: Buffer, row: number, up: number, stride: number): void 
   for (let i = 0; i < stride; i++) raw[row + i] = raw[row + i]! + raw[up + i]!;
 }
 
-function unfilterAverage(raw: Buffer, row: number, up: number, stride: number, bpp: number): void {
+function unfilterAverage(
+  raw: Buffer,
+  row: number,
+  up: number,
+  stride: number,
+  bpp: number,
+): void {
   for (let i = 0; i < stride; i++) {
     const left = i >= bpp ? raw[row + i - bpp]! : 0;
     const above = up >= 0 ? raw[up + i]! : 0;
@@ -133,12 +160,20 @@ function unfilterAverage(raw: Buffer, row: number, up: number, stride: number, b
   }
 }
 
-function unfilterPaeth(raw: Buffer, row: number, up: number, stride: number, bpp: number): void {
-  for (let i = 0; i < stride; i++) {
-    const hasLeft = i >= bpp;
-    const a = hasLeft ? raw[row + i - bpp]! : 0;
-    const b = up >= 0 ? raw[up + i]! : 0;
-    const c = hasLeft && up >= 0 ? raw[up + i - bpp]! : 0;
+/** Paeth on the first row reduces to Sub, and on the first pixel of a row to Up. */
+function unfilterPaeth(
+  raw: Buffer,
+  row: number,
+  up: number,
+  stride: number,
+  bpp: number,
+): void {
+  if (up < 0) return unfilterSub(raw, row, stride, bpp);
+  for (let i = 0; i < bpp; i++) raw[row + i] = raw[row + i]! + raw[up + i]!;
+  for (let i = bpp; i < stride; i++) {
+    const a = raw[row + i - bpp]!;
+    const b = raw[up + i]!;
+    const c = raw[up + i - bpp]!;
     const pa = Math.abs(b - c);
     const pb = Math.abs(a - c);
     const pc = Math.abs(a + b - 2 * c);
@@ -159,7 +194,14 @@ function toRgba(raw: Buffer, header: Header, channels: number): Buffer {
 }
 
 /** Grey, grey with alpha and RGB rows to RGBA, opaque where the frame has no alpha. */
-function expandRow(raw: Buffer, from: number, out: Buffer, to: number, width: number, colourType: number): void {
+function expandRow(
+  raw: Buffer,
+  from: number,
+  out: Buffer,
+  to: number,
+  width: number,
+  colourType: number,
+): void {
   const grey = colourType === 0 || colourType === 4;
   const channels = CHANNELS[colourType]!;
   for (let x = 0, p = from, o = to; x < width; x++, p += channels, o += 4) {
