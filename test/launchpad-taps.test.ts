@@ -12,7 +12,9 @@ test('two taps at once on one Launchpad get two different phones, a third gets n
   await running.platform.reset();
   const tenant = running.platform.state.tenant;
   const tap = (key: string) =>
-    requestJson(`${running.urls.mam}/api/v1/launchpads/LP-ICU-1/taps`, { body: { badgeId: findPerson(tenant, key).badgeId } });
+    requestJson(`${running.urls.mam}/api/v1/launchpads/LP-ICU-1/taps`, {
+      body: { badgeId: findPerson(tenant, key).badgeId },
+    });
 
   const answers = await Promise.all([tap('Ada'), tap('Omar'), tap('Priya')]);
   const handedOut = answers.filter((a) => a.status === 201).map((a) => a.body.deviceId);

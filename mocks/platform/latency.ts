@@ -32,7 +32,8 @@ export class LatencyInjector {
   next(nowMs = performance.now()): InjectedCondition {
     if (this.inOutage(nowMs)) return { kind: 'cut' };
     const delayMs = this.sampleDelay();
-    const failed = this.profile.errorRate !== undefined && this.random() < this.profile.errorRate;
+    const failed =
+      this.profile.errorRate !== undefined && this.random() < this.profile.errorRate;
     return { kind: failed ? 'error' : 'answer', delayMs };
   }
 
