@@ -7,6 +7,7 @@ import { ServiceError } from '../platform/http-error';
 import { requireBearer } from '../platform/render-error';
 import type { CloudState } from './state';
 import { runDirectorySync } from './directory-sync';
+import { mountCloudPortal } from './routes-portal';
 import { directoryStatus, enrolFace, getVerification, isEnrolled, issueTicket, verifyFace } from './rules';
 
 export interface CloudContext {
@@ -38,6 +39,9 @@ export function mountCloud(router: Router, ctx: CloudContext): void {
     const verification = verifyFace(ctx.state(), body.ticket, decodeFrame(body.image), ctx.clock.now(), { acceptAnyFace });
     res.json({ verificationId: verification.id, result: verification.result, score: verification.score });
   });
+
+  // The Access Management setup, and the appliance completing the integration.
+  mountCloudPortal(router, ctx);
 
   // Everything else is server to server, with the enterprise integration token.
   router.use('/api', (req, _res, next) => {

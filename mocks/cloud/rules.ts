@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { ENTRA_PREMIUM_PLANS, type AssignedPlan, type CloudSlice } from '../../fixtures/tenant';
 import { renderFace } from '../../fixtures/faces';
 import { ServiceError } from '../platform/http-error';
+import { createConnectionState } from './integration';
+import { createPortalState } from './portal';
 import { analyseFrame, analysePng, compareTemplates, FrameDecodeError, type FaceTemplate } from './face-match';
 import { upnKey, type CloudState, type DirectoryRecord, type Verification } from './state';
 
@@ -24,6 +26,8 @@ export function createCloudState(slice: CloudSlice, nowIso: string): CloudState 
     tenantId: slice.tenantId,
     integrationToken: slice.integrationToken,
     agreements: { ...slice.agreements },
+    connection: createConnectionState(slice.connection),
+    portal: createPortalState(slice.portal),
     graph: { ...slice.graph },
     directoryConfig: structuredClone(slice.directory),
     matchThreshold: slice.matchThreshold,

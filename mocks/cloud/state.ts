@@ -1,5 +1,7 @@
 import type { CloudSlice } from '../../fixtures/tenant';
 import type { FaceTemplate } from './face-match';
+import type { CloudConnectionState } from './integration';
+import type { PortalState } from './portal';
 
 export interface DirectoryRecord {
   userPrincipalName: string;
@@ -35,6 +37,8 @@ export interface CloudState {
   tenantId: string;
   integrationToken: string;
   agreements: CloudSlice['agreements'];
+  connection: CloudConnectionState;
+  portal: PortalState;
   graph: CloudSlice['graph'];
   directoryConfig: CloudSlice['directory'];
   matchThreshold: number;

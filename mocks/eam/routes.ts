@@ -4,6 +4,7 @@ import type { PlatformClock } from '../platform/clock';
 import { ServiceError } from '../platform/http-error';
 import { requireBearer } from '../platform/render-error';
 import type { EamState } from './state';
+import { mountCloudConnect } from './routes-cloud-connect';
 import { applianceStatus, authenticate, findBadgeOwner, findUser, policyOf } from './rules';
 import { decideBadge } from './policies';
 import { mountEamAdmin } from './routes-admin';
@@ -11,6 +12,8 @@ import { mountEamAdmin } from './routes-admin';
 export interface EamContext {
   state(): EamState;
   clock: PlatformClock;
+  /** Where Cloud Connect reaches the cloud platform. */
+  cloudUrl(): string;
 }
 
 export function mountEam(router: Router, ctx: EamContext): void {
@@ -24,6 +27,8 @@ export function mountEam(router: Router, ctx: EamContext): void {
   router.get('/api/v1/appliance', (_req, res) => {
     res.json(applianceStatus(ctx.state()));
   });
+
+  mountCloudConnect(router, ctx);
 
   router.get('/api/v1/badges/:badgeId', (req, res) => {
     const user = findBadgeOwner(ctx.state(), String(req.params.badgeId));

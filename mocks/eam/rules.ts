@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 
 import type { EamUser, UserPolicy } from '../../fixtures/tenant';
 import { ServiceError } from '../platform/http-error';
+import { summariseCloudConnect } from './cloud-connect';
 import type { EamState } from './state';
 
 export function findBadgeOwner(state: EamState, badgeId: string): EamUser {
@@ -45,7 +46,7 @@ export function authenticate(
 export function applianceStatus(state: EamState) {
   return {
     version: state.version,
-    cloudConnect: { ...state.cloudConnect },
+    cloudConnect: summariseCloudConnect(state.cloudConnect),
     licences: { ...state.licences },
   };
 }

@@ -1,4 +1,5 @@
 import type { ComputerPolicy, EamSlice, EamUser, UserPolicy } from '../../fixtures/tenant';
+import { createCloudConnectState, type CloudConnectState } from './cloud-connect';
 
 export interface EamAuditEvent {
   time: string;
@@ -11,7 +12,8 @@ export interface EamAuditEvent {
 export interface EamState {
   version: string;
   apiKey: string;
-  cloudConnect: EamSlice['cloudConnect'];
+  /** Cloud Connect, the integration and the firewall (mocks/eam/cloud-connect.ts). */
+  cloudConnect: CloudConnectState;
   licences: EamSlice['licences'];
   policies: Map<string, UserPolicy>;
   users: EamUser[];
@@ -25,7 +27,7 @@ export function createEamState(slice: EamSlice): EamState {
   return {
     version: slice.version,
     apiKey: slice.apiKey,
-    cloudConnect: { ...slice.cloudConnect },
+    cloudConnect: createCloudConnectState(slice.cloudConnect),
     licences: { ...slice.licences },
     policies: new Map(slice.userPolicies.map((p) => [p.id, structuredClone(p)])),
     users: structuredClone(slice.users),

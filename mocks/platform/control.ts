@@ -4,6 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 
 import { buildTenant } from '../../fixtures/tenant';
 import { applyTenantChanges, type TenantChanges } from '../graph/tenant-changes';
+import { mountCloudConnectControls } from './control-cloud-connect';
 import { parsePlantedFaults, PLANTED_FAULTS } from './faults';
 import { ServiceError } from './http-error';
 import { checkLatencyProfile, LatencyProfileError } from './latency-profile';
@@ -145,6 +146,8 @@ export function createControlServer(platform: MockPlatform): { server: Server; u
     await platform.syncDirectory();
     res.json(platform.state.cloud.lastSync);
   });
+
+  mountCloudConnectControls(app, platform);
 
   app.get('/faults', (_req, res) => {
     res.json({ planted: [...platform.faults], available: PLANTED_FAULTS });

@@ -51,7 +51,8 @@ export class MockPlatform {
         name: 'eam',
         correlationHeader: 'x-correlation-id',
         renderError: renderVendorError,
-        mount: (router) => mountEam(router, { state: () => state().eam, clock: this.clock }),
+        mount: (router) =>
+          mountEam(router, { state: () => state().eam, clock: this.clock, cloudUrl: () => this.services.cloud.url }),
       }),
       cloud: new MockService({
         name: 'cloud',
