@@ -10,7 +10,7 @@ export type CameraPermission = 'granted' | 'denied';
  * then replaces the stream's picture with the scenario's frame (a person's face or an
  * empty frame). When the underlying track ends, the virtual one ends too.
  */
-function installVirtualCamera(frameDataUrl: string): void {
+function installVirtualCamera({ frameDataUrl, revokeAfterOpen }: { frameDataUrl: string; revokeAfterOpen: boolean }): void {
   const devices = navigator.mediaDevices;
   const original = devices.getUserMedia.bind(devices);
   const state = { opened: 0 };
@@ -42,12 +42,20 @@ function installVirtualCamera(frameDataUrl: string): void {
     };
     device?.addEventListener('ended', () => virtual!.stop());
     state.opened += 1;
+    if (revokeAfterOpen) {
+      // Access withdrawn while the camera opens: the tracks stop and say so, as when
+      // the OS revokes the permission (clearing it in the browser would not stop them).
+      setTimeout(() => {
+        virtual!.stop();
+        virtual!.dispatchEvent(new Event('ended'));
+      }, 0);
+    }
     return stream;
   };
 }
 
-export async function installCamera(context: BrowserContext, frameDataUrl: string): Promise<void> {
-  await context.addInitScript(installVirtualCamera, frameDataUrl);
+export async function installCamera(context: BrowserContext, frameDataUrl: string, options: { revokeAfterOpen?: boolean } = {}): Promise<void> {
+  await context.addInitScript(installVirtualCamera, { frameDataUrl, revokeAfterOpen: options.revokeAfterOpen === true });
 }
 
 /**

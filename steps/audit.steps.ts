@@ -51,3 +51,11 @@ Then('the audit detail of the unavailable face recognition mentions {string}', a
   assert.ok(unavailable, 'no face_unavailable entry in the audit log');
   assert.match(unavailable.detail ?? '', new RegExp(words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 });
+
+Then('the audit log records face recognition unavailable for this check-out with reason {reason}', async function (this: CheckoutWorld, reason: string) {
+  const entries = await auditOf(this, `sessionId=${this.currentSession().sessionId}`);
+  const unavailable = entries.filter((e) => e.event === 'face_unavailable');
+  assert.deepEqual(unavailable.map((e) => e.reason), [reason]);
+  assert.ok(unavailable[0]!.detail, 'the audit entry gives no detail');
+  assert.equal(unavailable[0]!.userPrincipalName, this.currentPerson().userPrincipalName);
+});

@@ -68,13 +68,15 @@ test('a wrong password is audited and leaves the device reserved, the right one 
   const lena = person('Lena');
   platform().platform.state.cloud.enrolments.clear();
   const session = (await tap(lena.badgeId)).body;
-  assert.equal(session.face.reason, 'not_enrolled');
+  assert.equal(session.status, 'awaiting_consent');
+  const declined = await requestJson(`${platform().urls.mam}/api/v1/sessions/${session.sessionId}/enrolment`, { body: { consent: false } });
+  assert.equal(declined.body.face.reason, 'consent_declined');
   const url = `${platform().urls.mam}/api/v1/sessions/${session.sessionId}/fallback`;
   assert.equal((await requestJson(url, { body: { method: 'password', secret: 'nope' } })).body.status, 'awaiting_fallback');
   assert.equal((await requestJson(url, { body: { method: 'password', secret: lena.password } })).body.status, 'checked_out');
   const audit = (await requestJson(`${platform().urls.mam}/api/v1/audit?sessionId=${session.sessionId}`)).body.value;
   assert.deepEqual(audit.map((e: any) => `${e.event}:${e.result}`), [
-    'badge_tap:success', 'face_unavailable:unavailable', 'fallback_attempt:failure', 'fallback_attempt:success', 'checked_out:success',
+    'badge_tap:success', 'enrolment:failure', 'face_unavailable:unavailable', 'fallback_attempt:failure', 'fallback_attempt:success', 'checked_out:success',
   ]);
 });
 
@@ -119,4 +121,25 @@ test('a device may report only camera_denied or cloud_unreachable', async () => 
   const session = (await tap(person('Ada').badgeId)).body;
   const answer = await requestJson(`${platform().urls.mam}/api/v1/sessions/${session.sessionId}/face-unavailable`, { body: { reason: 'license_missing' } });
   assert.equal(answer.status, 400);
+});
+
+test('an abandoned tap goes back to the Launchpad after the reservation time, audited', async () => {
+  const running = platform();
+  const first = (await tap(person('Ada').badgeId)).body;
+  await tap(person('Omar').badgeId);
+  assert.equal((await tap(person('Priya').badgeId)).status, 409);
+  running.platform.clock.advance(3 * 60_000);
+  const again = await tap(person('Priya').badgeId);
+  assert.equal(again.status, 201);
+  const audit = (await requestJson(`${running.urls.mam}/api/v1/audit?sessionId=${first.sessionId}`)).body.value;
+  assert.equal(audit.at(-1).event, 'cancelled');
+  assert.equal(audit.at(-1).reason, 'reservation_expired');
+});
+
+test('a check-out can be cancelled once, not after it completed', async () => {
+  const session = (await tap(person('Ada').badgeId)).body;
+  const url = `${platform().urls.mam}/api/v1/sessions/${session.sessionId}/cancel`;
+  assert.equal((await requestJson(url, { body: {} })).status, 200);
+  assert.equal((await device(session.deviceId)).status, 'docked');
+  assert.equal((await requestJson(url, { body: {} })).status, 409);
 });

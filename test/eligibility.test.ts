@@ -38,7 +38,6 @@ const cases: [string, (f: FaceFacts) => void, string][] = [
   ['not synced', (f) => (f.directory = { synced: false, detail: 'no P1' }), 'user_not_synced'],
   ['Locker 3.9 on iOS', (f) => (f.device.lockerVersion = '3.9'), 'locker_version_unsupported'],
   ['Locker 1.9 on Android', (f) => (f.device = { ...f.device, platform: 'android', lockerVersion: '1.9' }), 'locker_version_unsupported'],
-  ['not enrolled', (f) => (f.enrolled = false), 'not_enrolled'],
 ];
 
 for (const [name, plant, reason] of cases) {
@@ -58,6 +57,12 @@ test('"no second factor" is accepted before EAM 25.4 and refused from 25.4 on', 
     facts.eamVersion = version;
     assert.equal(decideFace(facts).offered, offered, version);
   }
+});
+
+test('an unenrolled user is offered enrolment, not refused', () => {
+  const facts = compliant();
+  facts.enrolled = false;
+  assert.deepEqual(decideFace(facts), { offered: true, enrolment: true });
 });
 
 test('Locker 2.0 on Android is enough', () => {

@@ -55,3 +55,12 @@ Feature: When face recognition is unavailable, another method completes the chec
       | face_unavailable | face            | unavailable | cloud_unreachable |
       | fallback_attempt | password        | success     | cloud_unreachable |
       | checked_out      | password, badge | success     | cloud_unreachable |
+
+  @REQ-CO-06 @REQ-PRE-10 @browser @must-fail
+  Scenario: Camera access revoked while the camera opens: treated as denied, her PIN completes
+    Given camera access is revoked while the camera opens
+    When Ada taps her badge on Launchpad "LP-ICU-1"
+    And she picks up the phone that lights up
+    Then the phone says face recognition is unavailable with reason camera_denied
+    When she completes check-out with her PIN
+    Then the phone is checked out to Ada with PIN

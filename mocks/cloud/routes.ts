@@ -51,6 +51,17 @@ export function mountCloud(router: Router, ctx: CloudContext): void {
     next();
   });
 
+  // The portal's agreements page: the cloud services amendment is needed in production (PRE-03).
+  router.put('/api/v1/tenant/agreements', (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const agreements = ctx.state().agreements;
+    for (const key of Object.keys(body)) {
+      if (!(key in agreements) || typeof body[key] !== 'boolean') throw new ServiceError(400, 'invalid_body', `Agreements are ${Object.keys(agreements).join(', ')}, each true or false`);
+      (agreements as Record<string, boolean>)[key] = body[key] as boolean;
+    }
+    res.json(agreements);
+  });
+
   router.get('/api/v1/tenant', (_req, res) => {
     const state = ctx.state();
     res.json({ tenantId: state.tenantId, agreements: state.agreements, lastSync: state.lastSync ?? null });

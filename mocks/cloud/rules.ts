@@ -31,6 +31,9 @@ export function createCloudState(slice: CloudSlice, nowIso: string): CloudState 
     graph: { ...slice.graph },
     directoryConfig: structuredClone(slice.directory),
     matchThreshold: slice.matchThreshold,
+    failureLimit: slice.failureLimit,
+    suspensionSeconds: slice.suspensionSeconds,
+    failures: new Map(),
     minFaceContrast: slice.minFaceContrast,
     ticketLifetimeMs: 5 * 60_000,
     directory: new Map(),
@@ -126,11 +129,38 @@ export function enrolFace(state: CloudState, userPrincipalName: string, consent:
   return { userPrincipalName, enrolledAt: enrolment.enrolledAt };
 }
 
+/** CO-13: refuses face verification while the user's suspension runs. */
+function checkNotSuspended(state: CloudState, userPrincipalName: string, nowMs: number): void {
+  const until = state.failures.get(upnKey(userPrincipalName))?.suspendedUntil ?? 0;
+  if (until > nowMs) {
+    throw new ServiceError(423, 'face_suspended', `Face recognition is suspended for ${userPrincipalName} until ${new Date(until).toISOString()} after ${state.failureLimit} failed attempts`);
+  }
+}
+
+/** Counts a failure or clears the run on a match; the limit starts a suspension. */
+function recordAttempt(state: CloudState, userPrincipalName: string, matched: boolean, nowMs: number): { attemptsLeft: number; suspendedUntil?: string } {
+  const key = upnKey(userPrincipalName);
+  if (matched) {
+    state.failures.delete(key);
+    return { attemptsLeft: state.failureLimit };
+  }
+  const record = state.failures.get(key) ?? { consecutive: 0, suspendedUntil: 0 };
+  record.consecutive += 1;
+  if (record.consecutive < state.failureLimit) {
+    state.failures.set(key, record);
+    return { attemptsLeft: state.failureLimit - record.consecutive };
+  }
+  const until = nowMs + state.suspensionSeconds * 1000;
+  state.failures.set(key, { consecutive: 0, suspendedUntil: until });
+  return { attemptsLeft: 0, suspendedUntil: new Date(until).toISOString() };
+}
+
 /** A one-user, short-lived permission for a device to send one face for verification. */
 export function issueTicket(state: CloudState, userPrincipalName: string, nowMs: number) {
   if (!isEnrolled(state, userPrincipalName)) {
     throw new ServiceError(409, 'not_enrolled', `User ${userPrincipalName} has no enrolled face`);
   }
+  checkNotSuspended(state, userPrincipalName, nowMs);
   const ticket = { id: randomUUID(), userPrincipalName, expiresAt: nowMs + state.ticketLifetimeMs };
   state.tickets.set(ticket.id, ticket);
   return ticket;
@@ -154,6 +184,7 @@ export function verifyFace(
   }
   const enrolment = state.enrolments.get(upnKey(ticket.userPrincipalName));
   if (!enrolment) throw new ServiceError(409, 'not_enrolled', `User ${ticket.userPrincipalName} has no enrolled face`);
+  checkNotSuspended(state, ticket.userPrincipalName, nowMs);
 
   const analysis = analyseFrameBytes(frame);
 
@@ -167,6 +198,7 @@ export function verifyFace(
     result,
     score: Math.round(score * 1000) / 1000,
     time: new Date(nowMs).toISOString(),
+    ...recordAttempt(state, ticket.userPrincipalName, result === 'match', nowMs),
   };
   state.verifications.set(verification.id, verification);
   return verification;

@@ -31,6 +31,16 @@ export interface Verification {
   result: VerificationResult;
   score: number;
   time: string;
+  /** Failures left before suspension, after this attempt. */
+  attemptsLeft: number;
+  /** Set when this attempt reached the limit and face is suspended for the user. */
+  suspendedUntil?: string;
+}
+
+/** CO-13: a user's run of failed face attempts and any suspension it caused. */
+export interface FailureRecord {
+  consecutive: number;
+  suspendedUntil: number;
 }
 
 export interface CloudState {
@@ -42,6 +52,9 @@ export interface CloudState {
   graph: CloudSlice['graph'];
   directoryConfig: CloudSlice['directory'];
   matchThreshold: number;
+  failureLimit: number;
+  suspensionSeconds: number;
+  failures: Map<string, FailureRecord>;
   minFaceContrast: number;
   /** Lifetime of a verification ticket; an assumption, the vendor's is not public. */
   ticketLifetimeMs: number;

@@ -103,10 +103,27 @@ async function decideForUser(
     enrolled: cloudFacts.enrolment.enrolled,
   };
   const decision = decideFace(facts);
-  if (!decision.offered) return { decision, policy };
+  if (!decision.offered || decision.enrolment) return { decision, policy };
 
-  const { ticket } = await cloud('/api/v1/face/tickets', { userPrincipalName: owner.userPrincipalName });
-  return { decision, policy, ticket };
+  const issued = await requestTicket(ctx, owner.userPrincipalName, correlationId);
+  if ('suspended' in issued) {
+    return { decision: { offered: false, reason: 'face_suspended', detail: issued.suspended }, policy };
+  }
+  return { decision, policy, ticket: issued.ticket };
+}
+
+/** A verification ticket from the cloud, or why face is suspended for the user (CO-13). */
+async function requestTicket(ctx: MamContext, userPrincipalName: string, correlationId: string): Promise<{ ticket: string } | { suspended: string }> {
+  const { cloudUrl, cloudToken } = ctx.upstreams();
+  const answer = await callUpstream<{ ticket: string; error?: { code: string; message: string } }>(`${cloudUrl}/api/v1/face/tickets`, {
+    method: 'POST',
+    token: cloudToken,
+    correlationId,
+    body: { userPrincipalName },
+  });
+  if (answer.status === 423) return { suspended: answer.body.error?.message ?? 'face recognition is suspended' };
+  if (answer.status >= 400) throw new ServiceError(502, 'upstream_error', `the cloud refused a ticket: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return { ticket: answer.body.ticket };
 }
 
 /** Taps waiting per Launchpad, per state (a reset starts with none waiting). */
@@ -135,7 +152,7 @@ export async function tapBadge(ctx: MamContext, launchpadId: string, badgeId: st
 async function handOutDevice(ctx: MamContext, launchpadId: string, badgeId: string, correlationId: string) {
   const state = ctx.state();
   const owner = await whoOwnsBadge(ctx, launchpadId, badgeId, correlationId);
-  const device = rules.pickDockedDevice(state, launchpadId);
+  const device = rules.pickDockedDevice(state, launchpadId, ctx.clock.nowIso());
   const { decision, policy, ticket } = await decideForUser(ctx, owner, device, correlationId);
 
   // Nothing is reserved until every upstream answered, so a failure leaves no device half-taken.
@@ -163,6 +180,7 @@ interface CloudVerification {
   userPrincipalName: string;
   result: 'match' | 'no_match' | 'no_face';
   score: number;
+  suspendedUntil?: string;
 }
 
 /** The device sent a face to the cloud; MAM asks the cloud itself what it decided. */
@@ -178,6 +196,7 @@ export async function submitFace(ctx: MamContext, sessionId: string, verificatio
     throw new ServiceError(403, 'verification_mismatch', 'The verification was not made for this check-out session');
   }
   rules.applyFaceResult(state, session, verification, ctx.clock.nowIso());
+  if (verification.suspendedUntil) rules.suspendFace(state, session, verification.suspendedUntil, ctx.clock.nowIso());
   return { ...rules.sessionView(session), lastResult: { result: verification.result, message: rules.faceResultMessage(verification.result) } };
 }
 
@@ -218,5 +237,39 @@ export async function submitSecondFactor(ctx: MamContext, sessionId: string, pin
   }
   const ok = await checkSecret(ctx, session.eamUserId, 'pin', pin, session.correlationId);
   rules.applySecondFactorResult(state, session, ok, ctx.clock.nowIso());
+  return rules.sessionView(session);
+}
+
+/**
+ * CO-12: the device asked the user before a first enrolment. Without consent nothing
+ * goes to the cloud; with it, MAM passes the one picture on and starts verification.
+ */
+export async function submitEnrolment(ctx: MamContext, sessionId: string, consent: boolean, image: string | undefined) {
+  const state = ctx.state();
+  const session = rules.findSession(state, sessionId);
+  if (session.status !== 'awaiting_consent') {
+    throw new ServiceError(409, 'session_state', `Session ${session.id} is ${session.status}; no enrolment is pending`);
+  }
+  if (!consent) {
+    rules.recordEnrolment(state, session, { consent: false, enrolled: false }, ctx.clock.nowIso());
+    return rules.sessionView(session);
+  }
+  if (!image) throw new ServiceError(400, 'invalid_body', 'Enrolment with consent needs the picture: {"consent": true, "image": base64 PNG}');
+
+  const { cloudUrl, cloudToken } = ctx.upstreams();
+  const answer = await callUpstream<{ error?: { code: string; message: string } }>(`${cloudUrl}/api/v1/face/enrolments`, {
+    method: 'POST',
+    token: cloudToken,
+    correlationId: session.correlationId,
+    body: { userPrincipalName: session.userPrincipalName, consent: true, image },
+  });
+  if (answer.status !== 201) {
+    const detail = `the cloud platform refused the enrolment: ${answer.body?.error?.message ?? answer.status}`;
+    rules.recordEnrolment(state, session, { consent: true, enrolled: false, detail }, ctx.clock.nowIso());
+    return rules.sessionView(session);
+  }
+  rules.recordEnrolment(state, session, { consent: true, enrolled: true }, ctx.clock.nowIso());
+  const issued = await requestTicket(ctx, session.userPrincipalName, session.correlationId);
+  if ('ticket' in issued) rules.startVerification(session, issued.ticket);
   return rules.sessionView(session);
 }

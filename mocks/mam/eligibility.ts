@@ -16,7 +16,7 @@ export interface FaceFacts {
 }
 
 export type FaceDecision =
-  | { offered: true }
+  | { offered: true; enrolment?: boolean }
   | { offered: false; reason: FaceUnavailableReason; detail: string };
 
 export { compareVersions };
@@ -68,8 +68,7 @@ export function decideFace(facts: FaceFacts): FaceDecision {
   if (compareVersions(facts.device.lockerVersion, minimum) < 0) {
     return refuse('locker_version_unsupported', `Locker ${facts.device.lockerVersion} on ${facts.device.platform}; face recognition needs ${minimum} or later (PRE-09)`);
   }
-  if (!facts.enrolled) {
-    return refuse('not_enrolled', 'the user has no enrolled face (CO-12)');
-  }
+  // CO-12: an unenrolled user is offered enrolment, which needs explicit consent first.
+  if (!facts.enrolled) return { offered: true, enrolment: true };
   return { offered: true };
 }

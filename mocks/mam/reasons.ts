@@ -14,9 +14,14 @@ export const FACE_UNAVAILABLE_REASONS = {
   cloud_unreachable: 'Cannot connect to the cloud service for face recognition. Use another sign-in method.',
   not_enrolled: 'You have not enrolled your face yet. Use another sign-in method.',
   consent_declined: 'Face enrolment needs your consent. Nothing was uploaded. Use another sign-in method.',
+  // Not a set-up condition: too many failed attempts (CO-13). Our wording, like the rest.
+  face_suspended: 'Face recognition is paused after too many failed attempts. Use another sign-in method.',
 } as const;
 
 export type FaceUnavailableReason = keyof typeof FACE_UNAVAILABLE_REASONS;
+
+/** What the Locker page asks before a first face enrolment (CO-12). Our wording. */
+export const CONSENT_TEXT = 'To use face recognition, Locker takes one picture of your face and sends it to the cloud platform, which keeps a template of it, not the picture. Do you agree?';
 
 /** Reasons only the device can know; the page reports them to MAM. */
 export const DEVICE_REASONS: FaceUnavailableReason[] = ['camera_denied', 'cloud_unreachable'];

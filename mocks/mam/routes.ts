@@ -4,8 +4,8 @@ import type { Request, Router } from 'express';
 
 import { ServiceError } from '../platform/http-error';
 import { DEVICE_REASONS, isFaceUnavailableReason } from './reasons';
-import { reportFaceUnavailable, submitFace, submitFallback, submitSecondFactor, tapBadge, type MamContext } from './checkout';
-import { checkIn, findDevice, findSession, sessionView } from './rules';
+import { reportFaceUnavailable, submitEnrolment, submitFace, submitFallback, submitSecondFactor, tapBadge, type MamContext } from './checkout';
+import { cancelSession, checkIn, findDevice, findSession, sessionView } from './rules';
 
 const LOCKER_DIR = join(__dirname, 'locker');
 const lockerScript = readFileSync(join(LOCKER_DIR, 'locker.js'), 'utf8');
@@ -49,6 +49,17 @@ export function mountMam(router: Router, ctx: MamContext): void {
     res.json({ id, platform, lockerVersion, launchpadId, status, checkedOutTo: checkedOutTo ?? null, checkedOutWith: checkedOutWith ?? null });
   });
 
+  // What the device management inventory reports about a device (PRE-09).
+  router.patch('/api/v1/devices/:deviceId', (req, res) => {
+    const device = findDevice(ctx.state(), String(req.params.deviceId));
+    const version = (req.body as { lockerVersion?: unknown } | undefined)?.lockerVersion;
+    if (typeof version !== 'string' || !/^\d+(\.\d+){0,2}$/.test(version)) {
+      throw new ServiceError(400, 'invalid_body', 'Expected {"lockerVersion": "4.1"}');
+    }
+    device.lockerVersion = version;
+    res.json({ id: device.id, platform: device.platform, lockerVersion: device.lockerVersion });
+  });
+
   router.get('/api/v1/devices/:deviceId/session', (req, res) => {
     const state = ctx.state();
     const device = findDevice(state, String(req.params.deviceId));
@@ -63,6 +74,21 @@ export function mountMam(router: Router, ctx: MamContext): void {
 
   router.post('/api/v1/sessions/:sessionId/face', async (req, res) => {
     res.json(await submitFace(ctx, String(req.params.sessionId), stringField(req, 'verificationId')));
+  });
+
+  router.post('/api/v1/sessions/:sessionId/enrolment', async (req, res) => {
+    const body = (req.body ?? {}) as { consent?: unknown; image?: unknown };
+    if (typeof body.consent !== 'boolean' || (body.image !== undefined && typeof body.image !== 'string')) {
+      throw new ServiceError(400, 'invalid_body', 'Expected {"consent": boolean, "image"?: base64 PNG}');
+    }
+    res.json(await submitEnrolment(ctx, String(req.params.sessionId), body.consent, body.image as string | undefined));
+  });
+
+  // The user walks away, or taps Cancel on the phone: the phone goes back on the Launchpad.
+  router.post('/api/v1/sessions/:sessionId/cancel', (req, res) => {
+    const session = findSession(ctx.state(), String(req.params.sessionId));
+    cancelSession(ctx.state(), session, ctx.clock.nowIso(), 'cancelled_by_user');
+    res.json(sessionView(session));
   });
 
   router.post('/api/v1/sessions/:sessionId/face-unavailable', (req, res) => {

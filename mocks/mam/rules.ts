@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { PrimaryMethod } from '../../fixtures/tenant';
 import { ServiceError } from '../platform/http-error';
-import { FACE_RESULT_MESSAGES, FACE_UNAVAILABLE_REASONS, type FaceUnavailableReason } from './reasons';
+import { CONSENT_TEXT, FACE_RESULT_MESSAGES, FACE_UNAVAILABLE_REASONS, type FaceUnavailableReason } from './reasons';
 import type { FaceDecision } from './eligibility';
 import type { AuditEntry, CheckoutSession, MamState, ManagedDevice } from './state';
 
@@ -35,8 +35,35 @@ export function findDevice(state: MamState, deviceId: string): ManagedDevice {
   return device;
 }
 
+/**
+ * Assumption: a phone handed out but not taken within this long goes back to the
+ * Launchpad, so an abandoned tap never leaves it reserved to nobody. Not a vendor value.
+ */
+export const RESERVATION_MINUTES = 2;
+
+/** Ends a check-out that never completed and docks its phone again. */
+export function cancelSession(state: MamState, session: CheckoutSession, nowIso: string, why: string): void {
+  if (session.status === 'checked_out' || session.status === 'checked_in' || session.status === 'cancelled') {
+    throw new ServiceError(409, 'session_state', `Session ${session.id} is ${session.status}; only a check-out in progress can be cancelled`);
+  }
+  session.status = 'cancelled';
+  const device = findDevice(state, session.deviceId);
+  device.status = 'docked';
+  delete device.sessionId;
+  recordAudit(state, { ...auditFor(session, nowIso), event: 'cancelled', factors: [], result: 'failure', reason: why });
+}
+
+function releaseAbandoned(state: MamState, nowIso: string): void {
+  const cutoff = Date.parse(nowIso) - RESERVATION_MINUTES * 60_000;
+  for (const session of state.sessions.values()) {
+    const open = session.status.startsWith('awaiting_');
+    if (open && Date.parse(session.startedAt) < cutoff) cancelSession(state, session, nowIso, 'reservation_expired');
+  }
+}
+
 /** The first docked device on the Launchpad; check-out hands out one phone per tap. */
-export function pickDockedDevice(state: MamState, launchpadId: string): ManagedDevice {
+export function pickDockedDevice(state: MamState, launchpadId: string, nowIso: string): ManagedDevice {
+  releaseAbandoned(state, nowIso);
   for (const device of state.devices.values()) {
     if (device.launchpadId === launchpadId && device.status === 'docked') return device;
   }
@@ -73,7 +100,7 @@ export function openSession(state: MamState, opening: SessionOpening, nowIso: st
     face: decision.offered
       ? { offered: true, ticket: opening.ticket }
       : { offered: false, reason: decision.reason, detail: decision.detail },
-    status: decision.offered ? 'awaiting_face' : 'awaiting_fallback',
+    status: !decision.offered ? 'awaiting_fallback' : decision.enrolment ? 'awaiting_consent' : 'awaiting_face',
     faceAttempts: 0,
     startedAt: nowIso,
   };
@@ -133,17 +160,17 @@ function pendingSecondFactor(state: MamState, session: CheckoutSession, primary:
 }
 
 /** The device reported that it cannot use face recognition (camera, network). */
-export function markFaceUnavailable(state: MamState, session: CheckoutSession, reason: FaceUnavailableReason, nowIso: string): void {
-  expectStatus(session, 'awaiting_face');
+export function markFaceUnavailable(state: MamState, session: CheckoutSession, reason: FaceUnavailableReason, nowIso: string, detail = 'reported by the device'): void {
+  expectStatus(session, 'awaiting_face', 'awaiting_consent');
   session.status = 'awaiting_fallback';
-  session.face = { offered: false, reason, detail: 'reported by the device' };
+  session.face = { offered: false, reason, detail };
   recordAudit(state, {
     ...auditFor(session, nowIso),
     event: 'face_unavailable',
     factors: ['face'],
     result: 'unavailable',
     reason,
-    detail: 'reported by the device',
+    detail,
   });
 }
 
@@ -247,6 +274,36 @@ export function checkIn(state: MamState, deviceId: string, nowIso: string): Mana
 }
 
 /** What the Locker page needs to know about the session on its device. */
+/**
+ * CO-12: the user's answer to the enrolment question. A refusal ends face recognition
+ * for this check-out and nothing is sent; consent lets the picture go to the cloud.
+ */
+export function recordEnrolment(state: MamState, session: CheckoutSession, outcome: { consent: boolean; enrolled: boolean; detail?: string }, nowIso: string): void {
+  expectStatus(session, 'awaiting_consent');
+  const reason = !outcome.consent ? 'consent_declined' : outcome.enrolled ? undefined : 'not_enrolled';
+  recordAudit(state, {
+    ...auditFor(session, nowIso),
+    event: 'enrolment',
+    factors: ['face'],
+    result: outcome.enrolled ? 'success' : 'failure',
+    reason,
+    detail: outcome.detail,
+  });
+  if (reason) markFaceUnavailable(state, session, reason, nowIso, outcome.detail ?? 'the user declined to enrol');
+}
+
+/** After enrolment, the ticket for the first verification. */
+export function startVerification(session: CheckoutSession, ticket: string): void {
+  expectStatus(session, 'awaiting_consent');
+  session.status = 'awaiting_face';
+  session.face = { offered: true, ticket };
+}
+
+/** CO-13: the cloud suspended face for this user; the other methods remain. */
+export function suspendFace(state: MamState, session: CheckoutSession, until: string, nowIso: string): void {
+  markFaceUnavailable(state, session, 'face_suspended', nowIso, `suspended by the cloud platform until ${until}`);
+}
+
 export function sessionView(session: CheckoutSession) {
   const reason = session.face.reason;
   return {
@@ -256,6 +313,7 @@ export function sessionView(session: CheckoutSession) {
     status: session.status,
     face: {
       offered: session.face.offered,
+      consentText: session.status === 'awaiting_consent' ? CONSENT_TEXT : undefined,
       ticket: session.status === 'awaiting_face' ? session.face.ticket : undefined,
       reason,
       message: reason ? FACE_UNAVAILABLE_REASONS[reason] : undefined,

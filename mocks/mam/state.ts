@@ -11,11 +11,13 @@ export interface ManagedDevice extends Device {
 }
 
 export type SessionStatus =
+  | 'awaiting_consent'
   | 'awaiting_face'
   | 'awaiting_fallback'
   | 'awaiting_second_factor'
   | 'checked_out'
-  | 'checked_in';
+  | 'checked_in'
+  | 'cancelled';
 
 export interface CheckoutSession {
   id: string;
@@ -40,12 +42,14 @@ export interface CheckoutSession {
 
 export type AuditEvent =
   | 'badge_tap'
+  | 'enrolment'
   | 'face_unavailable'
   | 'face_attempt'
   | 'fallback_attempt'
   | 'second_factor'
   | 'checked_out'
-  | 'checked_in';
+  | 'checked_in'
+  | 'cancelled';
 
 /** CO-14: who, which device and Launchpad, which factors, the result, why, and when. */
 export interface AuditEntry {

@@ -5,7 +5,7 @@ import type { CameraFeed, CheckoutWorld } from './world';
 import { takePhone } from './worker';
 
 /** Screen states in which the Locker page waits for the user (or is done). */
-export const RESTING_STATES = ['checked-out', 'unavailable', 'face-failed', 'second-factor', 'error'] as const;
+export const RESTING_STATES = ['checked-out', 'unavailable', 'face-failed', 'second-factor', 'consent', 'error'] as const;
 export type RestingState = (typeof RESTING_STATES)[number];
 
 const frameCache = new Map<string, string>();
@@ -30,7 +30,7 @@ export async function pickUpPhone(world: CheckoutWorld): Promise<RestingState> {
   world.context = phone.context;
   world.page = phone.page;
   const feed = world.camera.feed ?? { kind: 'face', person: world.currentPerson() };
-  await installCamera(world.context, frameFor(feed));
+  await installCamera(world.context, frameFor(feed), { revokeAfterOpen: world.camera.revokeAfterOpen === true });
 
   const mam = world.urls.mam;
   await world.page.goto(`${mam}/locker`);

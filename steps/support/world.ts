@@ -24,7 +24,7 @@ export class CheckoutWorld extends World {
   session?: SessionView;
   context?: BrowserContext;
   page?: Page;
-  camera: { permission: 'granted' | 'denied'; feed?: CameraFeed } = { permission: 'granted' };
+  camera: { permission: 'granted' | 'denied'; feed?: CameraFeed; revokeAfterOpen?: boolean } = { permission: 'granted' };
   /** Requests to the cloud that the phone's missing internet access stopped. */
   blockedCloudRequests = 0;
   deviceOffline = false;
@@ -34,6 +34,8 @@ export class CheckoutWorld extends World {
   attestations: Attestations = {};
   /** The HRD policy an administrator created in this scenario. */
   createdPolicyId?: string;
+  /** The last answer EAM gave an administrator's change in this scenario. */
+  lastEamAnswer?: { status: number; body: any };
   /** The last answer Graph gave an administrator's call in this scenario. */
   lastGraphAnswer?: { status: number; body: any };
 

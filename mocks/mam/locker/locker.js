@@ -107,21 +107,63 @@ function show(session) {
     offerMethods(session, { retryFace: false });
     return;
   }
+  if (session.status === 'awaiting_consent') {
+    askConsent(session);
+    return;
+  }
   if (session.status === 'awaiting_face' && session.faceAttempts === 0) {
     startFace(session);
   }
+}
+
+// CO-12: a first enrolment only with explicit consent; a refusal sends nothing.
+function askConsent(session) {
+  setStatus('consent', 'Set up face recognition?');
+  setMessage(session.face.consentText, 'consent');
+  el.methods.replaceChildren();
+  addButton('I agree', () => enrol(session));
+  addButton('No thanks', async () => show(await callMam(`/api/v1/sessions/${session.sessionId}/enrolment`, { consent: false })));
+}
+
+async function enrol(session) {
+  setMessage('');
+  el.methods.replaceChildren();
+  setStatus('capturing', 'Look at the camera.');
+  let stream;
+  try {
+    stream = await openCamera();
+  } catch (error) {
+    return reportUnavailable(session, 'camera_denied');
+  }
+  const image = captureFrame();
+  stream.getTracks().forEach((track) => track.stop());
+  setStatus('verifying', 'Saving your face template…');
+  const next = await callMam(`/api/v1/sessions/${session.sessionId}/enrolment`, { consent: true, image });
+  if (next.status === 'awaiting_face') return startFace(next);
+  show(next);
 }
 
 async function reportUnavailable(session, reason) {
   show(await callMam(`/api/v1/sessions/${session.sessionId}/face-unavailable`, { reason }));
 }
 
+const FIRST_FRAME_TIMEOUT_MS = 3000;
+
+/**
+ * Opens the camera and waits for its first frame. A track that ends first (access
+ * revoked while the camera was opening) counts as a denied camera.
+ */
 async function openCamera() {
   const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 240, height: 240 }, audio: false });
+  const [track] = stream.getVideoTracks();
   el.camera.srcObject = stream;
   el.camera.hidden = false;
-  await el.camera.play();
-  await new Promise((resolve) => el.camera.requestVideoFrameCallback(() => resolve()));
+  await new Promise((resolve, reject) => {
+    const fail = () => reject(new DOMException('The camera stopped before a picture was taken', 'NotAllowedError'));
+    track.addEventListener('ended', fail, { once: true });
+    setTimeout(fail, FIRST_FRAME_TIMEOUT_MS);
+    el.camera.play().then(() => el.camera.requestVideoFrameCallback(() => (track.readyState === 'live' ? resolve() : fail())), fail);
+  });
   return stream;
 }
 
