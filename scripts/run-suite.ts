@@ -8,11 +8,12 @@
  *   npm start -- --tags @REQ-CO-06    any other cucumber-js options pass through
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { findChromium } from '../harness/browser';
 import { ensureTools } from '../harness/tools';
+import { lintFeatureFiles } from '../harness/gherkin-lint';
 import { generateReport, labelRequirements, writeCategories, writeEnvironment } from '../reports/allure';
 import { printSummary } from '../reports/print';
 import { buildSummary, readEnvelopes, type Summary } from '../reports/summary';
@@ -32,6 +33,13 @@ function chromiumVersion(): string {
   if (!path) return 'none found';
   const run = spawnSync(path, ['--version'], { encoding: 'utf8' });
   return run.stdout.trim() || 'unknown';
+}
+
+function featureFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? featureFiles(path) : name.endsWith('.feature') ? [path] : [];
+  });
 }
 
 function runCucumber(out: string, passthrough: string[]): number {
@@ -55,7 +63,9 @@ function main(): void {
 
   const started = Date.now();
   // After the old reports are gone, so a run that cannot start never leaves a "pass" behind.
-  const problems = ensureTools();
+  const lint = lintFeatureFiles(featureFiles(join(ROOT, 'features'))).map((p) => `${p.file}:${p.line}: ${p.message}`);
+  for (const problem of lint) console.error(problem);
+  const problems = lint.length > 0 ? [`${lint.length} feature file problem(s), listed above.`] : ensureTools();
   if (problems.length > 0) {
     const reason = `the harness could not run: ${problems.join(' ')}`;
     writeFileSync(join(out, 'summary.json'), `${JSON.stringify({ verdict: 'fail', verdictReason: reason, counts: { total: 0, passed: 0, failed: 0, broken: 0, skipped: 0 } }, null, 2)}\n`);
