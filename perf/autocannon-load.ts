@@ -28,6 +28,7 @@ export async function runAutocannon(
   assertLoopback(plan.url);
   const measurement = emptyMeasurement();
   const cpuBefore = process.cpuUsage();
+  let closedUnanswered = 0;
 
   const options: autocannon.Options = {
     url: plan.url,
@@ -43,6 +44,7 @@ export async function runAutocannon(
     // the per-connection rate instead of the requests really written.
     setupClient: (client) => {
       (client as NodeJS.EventEmitter).on('request', () => (measurement.sent += 1));
+      forgetRequestsOfDeadConnections(client, (count) => (closedUnanswered += count));
     },
   };
   if (settings.mode.kind === 'fixed-rate') {
@@ -70,11 +72,44 @@ export async function runAutocannon(
   });
 
   measurement.completed = result.requests.total;
-  measurement.errors = result.errors;
+  // A connection the server closed takes its requests along without any error from
+  // autocannon; they failed as surely as a reset, so they count with the errors.
+  measurement.errors = result.errors + closedUnanswered;
   measurement.timeouts = result.timeouts;
   measurement.non2xx = result.non2xx;
   measurement.seconds = result.duration;
   const cpu = process.cpuUsage(cpuBefore);
   measurement.generatorCpuMs = (cpu.user + cpu.system) / 1000;
   return measurement;
+}
+
+interface ClientInternals {
+  _connect?: () => void;
+  pipelinedRequests?: { clear(): void; size(): number };
+}
+
+/**
+ * autocannon 9 keeps the requests a failed connection took with it in its queue, so
+ * on the new connection every answer is timed from the request before it: after an
+ * outage, latencies grow by whole round trips. Emptying the queue whenever the client
+ * reconnects keeps each answer paired with its own request. Requests dropped that way
+ * without autocannon seeing an error (the server closed the connection) are reported.
+ */
+function forgetRequestsOfDeadConnections(
+  client: autocannon.Client,
+  onUnanswered: (count: number) => void,
+): void {
+  const internals = client as unknown as ClientInternals;
+  const connect = internals._connect;
+  const queue = internals.pipelinedRequests;
+  if (typeof connect !== 'function' || !queue) return;
+
+  let failed = false;
+  (client as NodeJS.EventEmitter).on('connError', () => (failed = true));
+  internals._connect = () => {
+    if (!failed && queue.size() > 0) onUnanswered(queue.size());
+    failed = false;
+    queue.clear();
+    connect.call(client);
+  };
 }

@@ -9,7 +9,7 @@ export interface Measurement {
   sent: number;
   /** Requests answered with a complete response, whatever its status. */
   completed: number;
-  /** Connection errors and timeouts (autocannon counts a timeout as an error too). */
+  /** Requests that got no answer: connection errors, closed connections, timeouts. */
   errors: number;
   timeouts: number;
   non2xx: number;
