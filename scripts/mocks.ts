@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     scopeGroupIds: tenant.cloud.directory.groupIds,
     syncAppId: tenant.graph.directory.syncApp.appId,
     cloudToken: tenant.cloud.integrationToken,
+    portalAdminKey: tenant.cloud.portal.adminKey,
     seed,
     users: tenant.graph.users.length,
     startMs: Date.now() - started,
