@@ -11,10 +11,29 @@ export interface ScenarioResult {
   outcome: Outcome;
   durationMs: number;
   browser: boolean;
-  kind: 'compliant' | 'must-fail' | 'other';
+  kind: ScenarioKind;
+  /** Requirements this scenario proves in the other sense (`@compliant:CO-06` on a must-fail scenario). */
+  kindFor: Record<string, ScenarioKind>;
   requirements: string[];
   tags: string[];
   error?: string;
+}
+
+export type ScenarioKind = 'compliant' | 'must-fail' | 'other';
+
+/**
+ * A scenario is `@compliant` or `@must-fail` for all its requirements, unless a tag such
+ * as `@compliant:CO-06` says otherwise for one: camera denied is a caught failure for
+ * PRE-10 (the user must grant the camera) and the compliant behaviour for CO-06.
+ */
+export function kindsOf(tags: string[]): { kind: ScenarioKind; kindFor: Record<string, ScenarioKind> } {
+  const kind: ScenarioKind = tags.includes('@must-fail') ? 'must-fail' : tags.includes('@compliant') ? 'compliant' : 'other';
+  const kindFor: Record<string, ScenarioKind> = {};
+  for (const tag of tags) {
+    const match = /^@(compliant|must-fail):([A-Z]+-\d+)$/.exec(tag);
+    if (match) kindFor[match[2]!] = match[1] as ScenarioKind;
+  }
+  return { kind, kindFor };
 }
 
 export type CoverageStatus = 'covered' | 'partial' | 'failing' | 'not covered';
@@ -94,7 +113,7 @@ export function scenarioResults(envelopes: messages.Envelope[]): ScenarioResult[
       outcome,
       durationMs: Math.round(toMs(at) - toMs(s.timestamp)),
       browser: tags.includes('@browser'),
-      kind: tags.includes('@must-fail') ? 'must-fail' : tags.includes('@compliant') ? 'compliant' : 'other',
+      ...kindsOf(tags),
       requirements: tags.map(requirementIdOfTag).filter((id): id is string => id !== undefined),
       tags,
       ...(outcome === 'failed' || outcome === 'broken' ? { error: errorOf(results) } : {}),
@@ -110,8 +129,9 @@ export function requirementCoverage(scenarios: ScenarioResult[]): Summary['requi
   const items = REQUIREMENTS.map((req): RequirementCoverage => {
     const mine = scenarios.filter((s) => s.requirements.includes(req.id));
     const passing = mine.filter((s) => s.outcome === 'passed');
-    const compliant = passing.filter((s) => s.kind === 'compliant').length;
-    const mustFail = passing.filter((s) => s.kind === 'must-fail').length;
+    const kindFor = (s: ScenarioResult) => s.kindFor[req.id] ?? s.kind;
+    const compliant = passing.filter((s) => kindFor(s) === 'compliant').length;
+    const mustFail = passing.filter((s) => kindFor(s) === 'must-fail').length;
     const status: CoverageStatus = mine.some((s) => s.outcome === 'failed' || s.outcome === 'broken')
       ? 'failing'
       : compliant > 0 && mustFail > 0

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { Then, When } from '@cucumber/cucumber';
+import { Given, Then, When } from '@cucumber/cucumber';
 
 import { requestJson } from '../clients/json-http';
 import type { Person } from '../fixtures/tenant';
-import { FACE_RESULT_MESSAGES, FACE_UNAVAILABLE_REASONS, type FaceUnavailableReason } from '../mocks/mam/reasons';
+import { FACE_RESULT_MESSAGES, type FaceUnavailableReason } from '../mocks/mam/reasons';
+import { expectFinding, expectOffers, expectUnavailable } from './support/screen-checks';
 import { HarnessFault } from '../harness/errors';
 import { pickUpPhone, screenText, waitForRest } from './support/phone';
 import type { CheckoutWorld, SessionView } from './support/world';
@@ -70,10 +71,11 @@ Then('the phone asks for her/his PIN after recognising her/his face', async func
 });
 
 Then('the phone says face recognition is unavailable with reason {reason}', async function (this: CheckoutWorld, reason: FaceUnavailableReason) {
-  const screen = await screenText(this);
-  assert.equal(screen.state, 'unavailable', `The phone shows "${screen.status}" ${screen.message}`);
-  assert.equal(screen.reason, reason, `The phone gives reason ${screen.reason}: "${screen.message}"`);
-  assert.equal(screen.message, FACE_UNAVAILABLE_REASONS[reason]);
+  await expectUnavailable(this, reason);
+});
+
+Then('checking that the phone says face recognition is unavailable with reason {reason} fails', async function (this: CheckoutWorld, reason: FaceUnavailableReason) {
+  await expectFinding(() => expectUnavailable(this, reason), `the phone says ${reason}`);
 });
 
 Then('the phone says the face was not recognised', async function (this: CheckoutWorld) {
@@ -89,8 +91,11 @@ Then('the phone says no face was found', async function (this: CheckoutWorld) {
 });
 
 Then('the phone offers {string}', async function (this: CheckoutWorld, list: string) {
-  const screen = await screenText(this);
-  assert.deepEqual(screen.buttons, list.split(',').map((s) => s.trim()));
+  await expectOffers(this, list);
+});
+
+Then('checking that the phone offers {string} fails', async function (this: CheckoutWorld, list: string) {
+  await expectFinding(() => expectOffers(this, list), `the phone offers ${list}`);
 });
 
 Then('face recognition is not offered, with reason {reason}', function (this: CheckoutWorld, reason: string) {
@@ -123,4 +128,34 @@ Then('the cloud platform received no face from the phone', async function (this:
   if (this.blockedCloudRequests === 0) {
     throw new HarnessFault('The phone never tried the cloud, so the missing internet access was not what the scenario tested');
   }
+});
+
+Given('the product carries the planted fault {string}', async function (this: CheckoutWorld, fault: string) {
+  const answer = await requestJson(`${this.urls.control}/faults`, { method: 'PUT', body: { planted: [fault] } });
+  if (answer.status !== 200) throw new HarnessFault(`Could not plant "${fault}": ${JSON.stringify(answer.body)}`);
+  this.plantedFaults = true;
+});
+
+// ---- EAM as the identity provider of MAM (PRE-02) ----
+
+Then('MAM learned who she/he is from EAM', async function (this: CheckoutWorld) {
+  const tapEntry = (await this.control.journal('mam')).filter((e) => e.path.endsWith('/taps')).at(-1);
+  if (!tapEntry) throw new HarnessFault('MAM journalled no badge tap');
+  const lookups = (await this.control.journal('eam')).filter(
+    (e) => e.correlationId === tapEntry.correlationId && e.path === `/api/v1/badges/${this.currentPerson().badgeId}`,
+  );
+  assert.equal(lookups.length, 1, 'MAM did not ask EAM who owns the badge for this tap');
+  assert.equal(lookups[0]!.status, 200);
+});
+
+When('{person} taps her/his badge on Launchpad {string} while EAM cannot be reached', async function (this: CheckoutWorld, person: Person, launchpadId: string) {
+  this.person = person;
+  await this.control.setOffline('eam', true);
+  this.lastTap = await tap(this, person.badgeId, launchpadId);
+  await this.control.setOffline('eam', false);
+});
+
+Then('no check-out starts and no phone is handed out', async function (this: CheckoutWorld) {
+  assert.equal(this.lastTap?.status, 503, `MAM answered ${this.lastTap?.status}: ${JSON.stringify(this.lastTap?.body)}`);
+  for (const id of ['IPHONE-ICU-01', 'PIXEL-ICU-02']) assert.equal((await this.device(id)).status, 'docked', id);
 });

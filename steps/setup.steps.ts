@@ -99,3 +99,10 @@ Given('the cloud platform is down', async function (this: CheckoutWorld) {
   const journal = await this.control.journal('cloud');
   this.cloudOutage = { journalSeq: journal.at(-1)?.seq ?? 0, refusedBefore: refusedConnections };
 });
+
+Given('the cloud platform is back', async function (this: CheckoutWorld) {
+  await this.control.setOffline('cloud', false);
+  const probe = await fetch(`${this.urls.cloud}/api/v1/tenant`).then((r) => r.status, () => 0);
+  setupCheck(probe === 401, `the cloud does not answer again after coming back (${probe})`);
+  this.cloudOutage = undefined;
+});

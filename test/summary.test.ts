@@ -89,6 +89,19 @@ test('a requirement is covered only with a passing compliant and a passing must-
   assert.equal(status('ENTRA-01'), 'not covered');
 });
 
+test('a per-requirement kind tag counts the scenario in the other sense for that requirement', () => {
+  const summary = buildSummary(
+    run([
+      { tags: ['@REQ-CO-06', '@REQ-PRE-10', '@must-fail', '@compliant:CO-06'], results: [step('PASSED' as any)] },
+      { tags: ['@REQ-CO-06', '@must-fail'], results: [step('PASSED' as any)] },
+    ]),
+    {},
+  );
+  const item = (id: string) => summary.requirements.items.find((i) => i.id === id)!;
+  assert.deepEqual([item('CO-06').compliant, item('CO-06').mustFail], [1, 1]);
+  assert.deepEqual([item('PRE-10').compliant, item('PRE-10').mustFail], [0, 1]);
+});
+
 test('a tag naming no catalogue requirement fails the verdict', () => {
   const summary = buildSummary(run([{ tags: ['@REQ-CO-99'], results: [step('PASSED' as any)] }]), {});
   assert.equal(summary.verdict, 'fail');

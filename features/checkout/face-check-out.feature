@@ -7,11 +7,12 @@ Feature: Face check-out at a Launchpad
   Background:
     Given the hospital is set up as the vendor guide asks
 
-  @REQ-CO-01 @REQ-CO-02 @REQ-CO-14 @browser @smoke @compliant
+  @REQ-CO-01 @REQ-CO-02 @REQ-CO-14 @REQ-PRE-02 @browser @smoke @compliant
   Scenario: A badge tap and her face check out a phone
     Given Ada is enrolled for face recognition, with "the badge tap" as second factor
     When Ada taps her badge on Launchpad "LP-ICU-1"
-    And she picks up the phone that lights up
+    Then MAM learned who she is from EAM
+    When she picks up the phone that lights up
     Then the phone is checked out to Ada with face recognition
     And the audit log records this check-out as:
       | event       | factors     | result  | reason |
@@ -66,7 +67,12 @@ Feature: Face check-out at a Launchpad
       | badge_tap    | badge   | success |              |
       | face_attempt | face    | failure | face_no_face |
 
-  @REQ-CO-14 @must-fail
+  @REQ-CO-01 @REQ-CO-14 @must-fail
   Scenario: A badge nobody owns is refused and audited
     When someone taps an unknown badge "BADGE-00000000" on Launchpad "LP-ICU-1"
     Then the audit log records a refused tap of badge "BADGE-00000000" at Launchpad "LP-ICU-1"
+
+  @REQ-PRE-02 @must-fail
+  Scenario: Without EAM, the identity provider, no check-out starts
+    When Ada taps her badge on Launchpad "LP-ICU-1" while EAM cannot be reached
+    Then no check-out starts and no phone is handed out

@@ -5,7 +5,7 @@ import { ServiceError } from '../platform/http-error';
 import { callUpstream, UpstreamUnreachable, type UpstreamCall } from '../platform/upstream';
 import { decideFace, type FaceDecision, type FaceFacts } from './eligibility';
 import type { FaceUnavailableReason } from './reasons';
-import type { MamState } from './state';
+import type { CheckoutSession, MamState } from './state';
 import * as rules from './rules';
 
 /** Where MAM finds EAM and the cloud, and the secrets it calls them with. */
@@ -21,6 +21,11 @@ export interface MamContext {
   clock: PlatformClock;
   upstreams(): MamUpstreams;
   faults: ReadonlySet<PlantedFault>;
+}
+
+/** The session as the Locker page sees it, with any planted fault applied. */
+export function viewOf(ctx: MamContext, session: CheckoutSession) {
+  return rules.sessionView(session, { noFallback: ctx.faults.has('mam-offers-no-fallback') });
 }
 
 /** Calls an upstream and insists on success; anything else is MAM's own 502. */
@@ -172,7 +177,7 @@ async function handOutDevice(ctx: MamContext, launchpadId: string, badgeId: stri
     },
     ctx.clock.nowIso(),
   );
-  return rules.sessionView(session);
+  return viewOf(ctx, session);
 }
 
 interface CloudVerification {
@@ -197,14 +202,14 @@ export async function submitFace(ctx: MamContext, sessionId: string, verificatio
   }
   rules.applyFaceResult(state, session, verification, ctx.clock.nowIso());
   if (verification.suspendedUntil) rules.suspendFace(state, session, verification.suspendedUntil, ctx.clock.nowIso());
-  return { ...rules.sessionView(session), lastResult: { result: verification.result, message: rules.faceResultMessage(verification.result) } };
+  return { ...viewOf(ctx, session), lastResult: { result: verification.result, message: rules.faceResultMessage(verification.result) } };
 }
 
 export function reportFaceUnavailable(ctx: MamContext, sessionId: string, reason: FaceUnavailableReason) {
   const state = ctx.state();
   const session = rules.findSession(state, sessionId);
   rules.markFaceUnavailable(state, session, reason, ctx.clock.nowIso());
-  return rules.sessionView(session);
+  return viewOf(ctx, session);
 }
 
 async function checkSecret(ctx: MamContext, eamUserId: string, method: 'pin' | 'password', secret: string, correlationId: string) {
@@ -225,7 +230,7 @@ export async function submitFallback(ctx: MamContext, sessionId: string, method:
   rules.assertFallbackAllowed(session, method);
   const ok = await checkSecret(ctx, session.eamUserId, method, secret, session.correlationId);
   rules.applyFallbackResult(state, session, method, ok, ctx.clock.nowIso());
-  return rules.sessionView(session);
+  return viewOf(ctx, session);
 }
 
 /** CO-02: the PIN asked after a face match when the policy pairs face with a PIN. */
@@ -237,7 +242,7 @@ export async function submitSecondFactor(ctx: MamContext, sessionId: string, pin
   }
   const ok = await checkSecret(ctx, session.eamUserId, 'pin', pin, session.correlationId);
   rules.applySecondFactorResult(state, session, ok, ctx.clock.nowIso());
-  return rules.sessionView(session);
+  return viewOf(ctx, session);
 }
 
 /**
@@ -252,7 +257,7 @@ export async function submitEnrolment(ctx: MamContext, sessionId: string, consen
   }
   if (!consent) {
     rules.recordEnrolment(state, session, { consent: false, enrolled: false }, ctx.clock.nowIso());
-    return rules.sessionView(session);
+    return viewOf(ctx, session);
   }
   if (!image) throw new ServiceError(400, 'invalid_body', 'Enrolment with consent needs the picture: {"consent": true, "image": base64 PNG}');
 
@@ -266,10 +271,10 @@ export async function submitEnrolment(ctx: MamContext, sessionId: string, consen
   if (answer.status !== 201) {
     const detail = `the cloud platform refused the enrolment: ${answer.body?.error?.message ?? answer.status}`;
     rules.recordEnrolment(state, session, { consent: true, enrolled: false, detail }, ctx.clock.nowIso());
-    return rules.sessionView(session);
+    return viewOf(ctx, session);
   }
   rules.recordEnrolment(state, session, { consent: true, enrolled: true }, ctx.clock.nowIso());
   const issued = await requestTicket(ctx, session.userPrincipalName, session.correlationId);
   if ('ticket' in issued) rules.startVerification(session, issued.ticket);
-  return rules.sessionView(session);
+  return viewOf(ctx, session);
 }

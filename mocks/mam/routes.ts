@@ -4,8 +4,8 @@ import type { Request, Router } from 'express';
 
 import { ServiceError } from '../platform/http-error';
 import { DEVICE_REASONS, isFaceUnavailableReason } from './reasons';
-import { reportFaceUnavailable, submitEnrolment, submitFace, submitFallback, submitSecondFactor, tapBadge, type MamContext } from './checkout';
-import { cancelSession, checkIn, findDevice, findSession, sessionView } from './rules';
+import { reportFaceUnavailable, submitEnrolment, submitFace, submitFallback, submitSecondFactor, tapBadge, viewOf, type MamContext } from './checkout';
+import { cancelSession, checkIn, findDevice, findSession } from './rules';
 
 const LOCKER_DIR = join(__dirname, 'locker');
 const lockerScript = readFileSync(join(LOCKER_DIR, 'locker.js'), 'utf8');
@@ -64,7 +64,7 @@ export function mountMam(router: Router, ctx: MamContext): void {
     const state = ctx.state();
     const device = findDevice(state, String(req.params.deviceId));
     if (!device.sessionId) throw new ServiceError(404, 'no_session', `Device ${device.id} has no check-out session`);
-    res.json(sessionView(findSession(state, device.sessionId)));
+    res.json(viewOf(ctx, findSession(state, device.sessionId)));
   });
 
   router.post('/api/v1/devices/:deviceId/check-in', (req, res) => {
@@ -88,7 +88,7 @@ export function mountMam(router: Router, ctx: MamContext): void {
   router.post('/api/v1/sessions/:sessionId/cancel', (req, res) => {
     const session = findSession(ctx.state(), String(req.params.sessionId));
     cancelSession(ctx.state(), session, ctx.clock.nowIso(), 'cancelled_by_user');
-    res.json(sessionView(session));
+    res.json(viewOf(ctx, session));
   });
 
   router.post('/api/v1/sessions/:sessionId/face-unavailable', (req, res) => {

@@ -304,7 +304,7 @@ export function suspendFace(state: MamState, session: CheckoutSession, until: st
   markFaceUnavailable(state, session, 'face_suspended', nowIso, `suspended by the cloud platform until ${until}`);
 }
 
-export function sessionView(session: CheckoutSession) {
+export function sessionView(session: CheckoutSession, planted: { noFallback?: boolean } = {}) {
   const reason = session.face.reason;
   return {
     sessionId: session.id,
@@ -319,7 +319,7 @@ export function sessionView(session: CheckoutSession) {
       message: reason ? FACE_UNAVAILABLE_REASONS[reason] : undefined,
     },
     secondFactor: session.status === 'awaiting_second_factor' ? 'pin' : undefined,
-    fallbackMethods: fallbackMethods(session),
+    fallbackMethods: planted.noFallback ? [] : fallbackMethods(session),
     faceAttempts: session.faceAttempts,
   };
 }

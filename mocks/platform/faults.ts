@@ -6,6 +6,8 @@
 export const PLANTED_FAULTS = {
   'locker-ignores-camera-denial': 'The Locker page carries on to face capture after the camera was denied, sending an empty frame',
   'cloud-accepts-any-face': 'The cloud platform reports a match for any face in the frame',
+  'locker-hides-cloud-error': 'The Locker page shows a generic error and no other method when the cloud cannot be reached',
+  'mam-offers-no-fallback': "MAM offers none of the policy's other methods when face recognition is unavailable",
 } as const;
 
 export type PlantedFault = keyof typeof PLANTED_FAULTS;

@@ -1,5 +1,6 @@
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
 
+import { requestJson } from '../../clients/json-http';
 import { HarnessFault } from '../../harness/errors';
 import type { CheckoutWorld } from './world';
 import { preparePhone, startWorker, stopWorker } from './worker';
@@ -23,6 +24,11 @@ After({ timeout: 20_000 }, async function (this: CheckoutWorld, { result }) {
   if (result?.status === Status.FAILED && this.page && !this.page.isClosed()) {
     this.attach(await this.page.screenshot({ fullPage: true }), 'image/png');
   }
+  if (this.plantedFaults) {
+    const planted = (process.env.HARNESS_PLANTED_FAULTS ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+    await requestJson(`${this.urls.control}/faults`, { method: 'PUT', body: { planted } });
+  }
+
   // Closed in the background: nothing waits on a finished scenario's browser context.
   this.context?.close().catch(() => undefined);
   preparePhone();

@@ -34,6 +34,10 @@ export class CheckoutWorld extends World {
   attestations: Attestations = {};
   /** The HRD policy an administrator created in this scenario. */
   createdPolicyId?: string;
+  /** Set when the scenario planted a fault; the After hook takes it out again. */
+  plantedFaults = false;
+  /** MAM's answer to the last badge tap that was expected to be refused. */
+  lastTap?: { status: number; body: any };
   /** The last answer EAM gave an administrator's change in this scenario. */
   lastEamAnswer?: { status: number; body: any };
   /** The last answer Graph gave an administrator's call in this scenario. */
