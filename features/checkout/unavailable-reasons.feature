@@ -23,6 +23,11 @@ Feature: Every reason face recognition is not offered, on the phone and in the a
       | condition                   | setup                                               | launchpad | reason                  |
       | EAM older than 25.2         | the EAM appliances run version "25.1"                | LP-ICU-1  | eam_version_unsupported |
 
+    @REQ-PRE-04
+    Examples: Cloud Connect
+      | condition                   | setup                                                  | launchpad | reason             |
+      | Cloud Connect stopped       | the administrator stops Cloud Connect on appliance "EAM-2" | LP-ICU-1  | cloud_connect_down |
+
     @REQ-PRE-08 @REQ-PRE-01
     Examples: Licences
       | condition                   | setup                                                        | launchpad | reason          |
