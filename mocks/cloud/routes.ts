@@ -4,6 +4,7 @@ import type { Router } from 'express';
 import type { PlatformClock } from '../platform/clock';
 import type { PlantedFault } from '../platform/faults';
 import { ServiceError } from '../platform/http-error';
+import { applyFlags } from '../platform/flags';
 import { requireBearer } from '../platform/render-error';
 import type { CloudState } from './state';
 import { runDirectorySync } from './directory-sync';
@@ -53,13 +54,7 @@ export function mountCloud(router: Router, ctx: CloudContext): void {
 
   // The portal's agreements page: the cloud services amendment is needed in production (PRE-03).
   router.put('/api/v1/tenant/agreements', (req, res) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const agreements = ctx.state().agreements;
-    for (const key of Object.keys(body)) {
-      if (!(key in agreements) || typeof body[key] !== 'boolean') throw new ServiceError(400, 'invalid_body', `Agreements are ${Object.keys(agreements).join(', ')}, each true or false`);
-      (agreements as Record<string, boolean>)[key] = body[key] as boolean;
-    }
-    res.json(agreements);
+    res.json(applyFlags(ctx.state().agreements, req.body, 'Agreements'));
   });
 
   router.get('/api/v1/tenant', (_req, res) => {

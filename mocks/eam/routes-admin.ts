@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 
+import { applyFlags } from '../platform/flags';
 import { ServiceError } from '../platform/http-error';
 import type { EamContext } from './routes';
 import { assignHost, assignProveIdDevice, findComputerPolicy, findUserPolicy, updateComputerPolicy, updateUserPolicy } from './policies';
@@ -42,12 +43,6 @@ export function mountEamAdmin(router: Router, ctx: EamContext): void {
     res.json({ version });
   });
   router.put('/api/v1/licences', (req, res) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const licences = ctx.state().licences;
-    for (const key of Object.keys(body)) {
-      if (!(key in licences) || typeof body[key] !== 'boolean') throw new ServiceError(400, 'invalid_body', `Licences are ${Object.keys(licences).join(', ')}, each true or false`);
-      (licences as Record<string, boolean>)[key] = body[key] as boolean;
-    }
-    res.json(licences);
+    res.json(applyFlags(ctx.state().licences, req.body, 'Licences'));
   });
 }

@@ -126,17 +126,8 @@ function askConsent(session) {
 }
 
 async function enrol(session) {
-  setMessage('');
-  el.methods.replaceChildren();
-  setStatus('capturing', 'Look at the camera.');
-  let stream;
-  try {
-    stream = await openCamera();
-  } catch (error) {
-    return reportUnavailable(session, 'camera_denied');
-  }
-  const image = captureFrame();
-  stream.getTracks().forEach((track) => track.stop());
+  const image = await takePicture(session);
+  if (!image) return;
   setStatus('verifying', 'Saving your face template…');
   const next = await callMam(`/api/v1/sessions/${session.sessionId}/enrolment`, { consent: true, image });
   if (next.status === 'awaiting_face') return startFace(next);
@@ -175,7 +166,8 @@ function captureFrame() {
   return canvas.toDataURL('image/png');
 }
 
-async function startFace(session) {
+/** One picture from the camera, or nothing when the camera was denied (and reported). */
+async function takePicture(session) {
   setMessage('');
   el.form.hidden = true;
   el.methods.replaceChildren();
@@ -186,10 +178,19 @@ async function startFace(session) {
     stream = await openCamera();
   } catch (error) {
     // NotAllowedError: the user or the device policy denied the camera.
-    if (!config.faults.includes('locker-ignores-camera-denial')) return reportUnavailable(session, 'camera_denied');
+    if (!config.faults.includes('locker-ignores-camera-denial')) {
+      await reportUnavailable(session, 'camera_denied');
+      return undefined;
+    }
   }
   const image = captureFrame();
   if (stream) stream.getTracks().forEach((track) => track.stop());
+  return image;
+}
+
+async function startFace(session) {
+  const image = await takePicture(session);
+  if (!image) return;
 
   setStatus('verifying', 'Checking your face…');
   let answer;
