@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { findChromium } from '../harness/browser';
 import { ensureTools } from '../harness/tools';
 import { lintFeatureFiles } from '../harness/gherkin-lint';
-import { generateReport, labelRequirements, writeCategories, writeEnvironment } from '../reports/allure';
+import { enrichResults, generateReport, rulesOfScenarios, writeCategories, writeEnvironment } from '../reports/allure';
 import { printSummary } from '../reports/print';
 import { buildSummary, readEnvelopes, type Summary } from '../reports/summary';
 
@@ -83,9 +83,8 @@ function main(): void {
   };
 
   const ndjson = join(out, 'cucumber.ndjson');
-  const summary: Summary = existsSync(ndjson)
-    ? buildSummary(readEnvelopes(ndjson), versions)
-    : buildSummary([], versions);
+  const envelopes = existsSync(ndjson) ? readEnvelopes(ndjson) : [];
+  const summary: Summary = buildSummary(envelopes, versions);
   if (cucumberExit !== 0 && summary.verdict === 'pass') {
     // The messages say pass but cucumber did not: trust neither, fail the run.
     summary.verdict = 'fail';
@@ -96,7 +95,7 @@ function main(): void {
   const resultsDir = join(out, 'allure-results');
   let report = 'not generated (no Allure results)';
   if (existsSync(resultsDir)) {
-    labelRequirements(resultsDir);
+    enrichResults(resultsDir, rulesOfScenarios(envelopes));
     writeCategories(resultsDir);
     writeEnvironment(resultsDir, versions);
     const generated = generateReport(resultsDir, join(out, 'allure-report'));
