@@ -16,6 +16,6 @@ export function printSummary(summary: Summary, where: { out: string; report: str
   for (const s of summary.scenarios.filter((x) => x.outcome === 'failed' || x.outcome === 'broken')) {
     lines.push(`  ${s.outcome.toUpperCase()}: ${s.feature} / ${s.name}`, `    ${(s.error ?? '').split('\n')[0]}`);
   }
-  lines.push(`Reports: ${where.out} (summary.json, junit.xml, cucumber.ndjson, allure-results/)`, `Allure report: ${where.report}`);
+  lines.push(`Reports: ${where.out} (summary.json, junit.xml, cucumber.ndjson, allure-results/; SHA256SUMS for sha256sum -c)`, `Allure report: ${where.report}`);
   console.log(lines.join('\n'));
 }

@@ -15,6 +15,7 @@ import { findChromium } from '../harness/browser';
 import { ensureTools } from '../harness/tools';
 import { lintFeatureFiles } from '../harness/gherkin-lint';
 import { enrichResults, generateReport, rulesOfScenarios, writeCategories, writeEnvironment } from '../reports/allure';
+import { writeChecksums } from '../reports/checksums';
 import { printSummary } from '../reports/print';
 import { buildSummary, readEnvelopes, type Summary } from '../reports/summary';
 
@@ -107,6 +108,7 @@ function main(): void {
     }
   }
 
+  writeChecksums(out);
   printSummary(summary, { out, report, wallMs: Date.now() - started });
   process.exit(summary.verdict === 'pass' ? 0 : 1);
 }
