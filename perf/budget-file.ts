@@ -17,6 +17,8 @@ export interface Budget {
 
 export interface BudgetFile {
   version: 1;
+  /** Why the limits are what they are, for whoever changes them next. */
+  note?: string;
   benchmarks: Partial<Record<BenchmarkName, Budget>>;
 }
 
@@ -52,6 +54,14 @@ export function checkBudgets(value: unknown, path: string): BudgetFile {
   if (file.version !== 1) {
     throw new BudgetFileError(
       `The budget file ${path} has version ${JSON.stringify(file.version)}; this harness reads version 1`,
+    );
+  }
+  const stray = Object.keys(file).filter(
+    (key) => !['version', 'note', 'benchmarks'].includes(key),
+  );
+  if (stray.length > 0) {
+    throw new BudgetFileError(
+      `The budget file ${path} has unknown field(s) ${stray.join(', ')}; it takes version, note and benchmarks`,
     );
   }
   const entries = (
