@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
 
-import { SYNC_APP_NAME, VENDOR_EGRESS_IPS } from '../fixtures/entra';
 import type { Person } from '../fixtures/tenant';
 import { HarnessFault } from '../harness/errors';
-import { adminCall, adminChange, checkTenant, plantTenantChange, runDirectorySync } from './support/entra';
+import { adminChange, checkTenant, plantTenantChange, runDirectorySync } from './support/entra';
 import type { CheckoutWorld } from './support/world';
 
 const directory = (world: CheckoutWorld) => world.tenant.graph.directory;
@@ -221,5 +220,3 @@ Then('only warnings are reported for {word}', function (this: CheckoutWorld, req
   assert.ok(found.length > 0, `expected a warning for ${requirement}`);
   assert.deepEqual(found.filter((f) => f.severity !== 'warning').map((f) => f.code), []);
 });
-
-export { SYNC_APP_NAME, VENDOR_EGRESS_IPS, adminCall };
