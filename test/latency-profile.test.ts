@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { requestJson } from '../clients/json-http';
-import { LatencyInjector } from '../mocks/platform/latency';
+import { LatencyInjector, waitPrecisely } from '../mocks/platform/latency';
 import {
   checkLatencyProfile,
   type LatencyProfile,
@@ -164,4 +164,15 @@ test("an injected error is the service's own 503, and an outage cuts the connect
     /fetch failed/,
   );
   await requestJson(`${urls.control}/reset`, { body: {} });
+});
+
+test('a delay is kept to well under a millisecond, where a bare timer runs late', async () => {
+  const waits: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const started = performance.now();
+    await new Promise<void>((resolve) => waitPrecisely(20, resolve));
+    waits.push(performance.now() - started);
+  }
+  const median = waits.sort((a, b) => a - b)[4]!;
+  assert.ok(median >= 20 && median < 20.5, `median wait ${median} ms for 20 ms`);
 });

@@ -56,3 +56,23 @@ export class LatencyInjector {
     return Math.min(MAX_DELAY_MS, Math.max(0, ms));
   }
 }
+
+/** The last stretch of a delay is waited out on the event loop, not left to a timer. */
+const TIMER_SLACK_MS = 2;
+
+/**
+ * Calls `proceed` after `ms`, to a fraction of a millisecond. Node's timers count whole
+ * milliseconds and fire up to 2 ms late, which a 50 ms profile would show as 52 ms;
+ * so the timer is asked for less, and the rest is polled with setImmediate, which
+ * lets other requests through between polls.
+ */
+export function waitPrecisely(ms: number, proceed: () => void): void {
+  const due = performance.now() + ms;
+  const poll = () => {
+    const left = due - performance.now();
+    if (left <= 0) proceed();
+    else if (left > TIMER_SLACK_MS) setTimeout(poll, left - TIMER_SLACK_MS);
+    else setImmediate(poll);
+  };
+  poll();
+}

@@ -6,7 +6,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { ServiceError } from './http-error';
 import { Journal } from './journal';
 import { routeExists } from './route-match';
-import { LatencyInjector } from './latency';
+import { LatencyInjector, waitPrecisely } from './latency';
 import { describeLatencyProfile, NO_LATENCY, type LatencyProfile } from './latency-profile';
 import { UpstreamUnreachable } from './upstream';
 
@@ -187,7 +187,7 @@ export class MockService {
       return;
     }
     const proceed = condition.kind === 'answer' ? () => next() : () => next(this.injectedError());
-    if (condition.delayMs > 0) setTimeout(proceed, condition.delayMs);
+    if (condition.delayMs > 0) waitPrecisely(condition.delayMs, proceed);
     else proceed();
   }
 
