@@ -198,7 +198,7 @@ async function runAccuracy(
   short: boolean,
   log: (line: string) => void,
 ): Promise<AccuracyResult> {
-  log('accuracy self-check: verify with a fixed 50 ms injected');
+  log('accuracy self-check: 50 ms injected on the cloud, measured back');
   return checkAccuracy(targets, short);
 }
 

@@ -22,7 +22,7 @@ export function formatSummary(summary: BenchSummary, files: string[]): string {
     lines.push(
       '',
       `accuracy self-check: ${a.injectedMs} ms injected, p50 ${a.measuredP50Ms} ms (${signed(a.errorPercent)}%, allowed ±${a.tolerancePercent}%) over ${a.requests} requests: ${a.holds ? 'holds' : 'MISSED'}${others}`,
-      `  (the endpoint alone at that load: p50 ${a.endpointP50Ms} ms; the injection added ${a.addedP50Ms} ms)`,
+      `  (${a.load}; without the injection p50 was ${a.endpointP50Ms} ms)`,
     );
   }
   if (summary.comparison) lines.push('', ...formatComparison(summary));

@@ -44,7 +44,14 @@ export async function runRound(
   const server = name === 'bare-http' ? targets.bare : targets.platform;
   if (!server) throw new Error('bare-http needs the bare server, which was not started');
   const load = await prepareLoad(name, targets, settings, seconds, profile);
+  return measureCpuOf(server, load);
+}
 
+/** Runs the load and adds the CPU time the server and the whole machine used meanwhile. */
+export async function measureCpuOf(
+  server: { cpuMs(): number | undefined },
+  load: () => Promise<Measurement>,
+): Promise<Measurement> {
   const [serverBefore, machineBefore] = [server.cpuMs(), readMachineBusyMs()];
   const measurement = await load();
   const [serverAfter, machineAfter] = [server.cpuMs(), readMachineBusyMs()];
