@@ -18,9 +18,12 @@ export interface LoadSettings {
   connections: number;
   pipelining: number;
   mode: LoadMode;
-  /** Measured time of one round; the run stops at this or at maxRequests. */
+  /** Measured time of one round; the round stops at this or at maxRequests. */
   durationSeconds: number;
-  /** The count bound: no round sends more, however fast the server. */
+  /**
+   * The count bound: no round sends more. Set it below what the time allows for a
+   * benchmark driven by an amount of requests rather than by time.
+   */
   maxRequests: number;
   /** Rounds alternate between benchmarks, so a burst of noise does not hit one only. */
   rounds: number;
