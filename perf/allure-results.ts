@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { BenchSummary, JudgedResult } from './summary';
@@ -11,7 +11,7 @@ import type { BenchSummary, JudgedResult } from './summary';
  * beside the suite's results, so QA sees performance in the same report.
  */
 const SUITE = 'Performance: npm run bench';
-/** Every file the bench writes starts so: a later run replaces them in the suite's folder. */
+/** Every file the bench writes starts so, to tell them from the suite's in a joint report. */
 const PREFIX = 'bench-';
 
 interface Attachment {
@@ -71,16 +71,6 @@ export function writeAllureResults(
     );
   }
   return written;
-}
-
-/** Replaces the bench's results in the suite's results folder, for one combined report. */
-export function copyAllureResults(from: string, to: string): number {
-  for (const file of readdirSync(to).filter((f) => f.startsWith(PREFIX))) {
-    rmSync(join(to, file));
-  }
-  const files = readdirSync(from).filter((f) => f.startsWith(PREFIX));
-  for (const file of files) copyFileSync(join(from, file), join(to, file));
-  return files.length;
 }
 
 interface ResultSpec {

@@ -26,6 +26,8 @@ Exit code: 0 within budgets, 1 over budget, 2 bad input or the harness could not
 
 export interface CliOptions extends BenchOptions {
   outDir: string;
+  /** The suite's Allure results to report with, when the output goes to the default place. */
+  suiteResultsDir?: string;
   saveBaselinePath?: string;
   help: boolean;
   /** Said once before the run: choices the options implied. */
@@ -98,6 +100,9 @@ export function parseBenchArgs(argv: string[], root: string): CliOptions {
     short: values.short!,
     accuracy: !values['skip-accuracy'],
     outDir: resolve(values.out ?? join(reports, 'perf')),
+    ...(values.out === undefined
+      ? { suiteResultsDir: join(reports, 'allure-results') }
+      : {}),
     ...(values['save-baseline'] ? { saveBaselinePath: values['save-baseline'] } : {}),
     help: values.help!,
     notes,

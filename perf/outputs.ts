@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { generateReport } from '../reports/allure';
-import { copyAllureResults, writeAllureResults } from './allure-results';
+import { writeAllureResults } from './allure-results';
 import type { BudgetFile } from './budget-file';
 import { renderChart } from './chart';
 import type { StoredResult } from './compare';
@@ -13,11 +13,13 @@ export interface OutputPlan {
   budgets: BudgetFile;
   stored?: StoredResult;
   saveBaselinePath?: string;
-  /** The suite's reports folder, when the bench joins its Allure report. */
-  suiteReportsDir?: string;
+  /** The suite's Allure results, when `npm start` left them, for one report with both. */
+  suiteResultsDir?: string;
+  /** Short runs skip the HTML report: seconds matter in `npm test`. */
+  buildReport: boolean;
 }
 
-/** Writes summary.json, chart.svg and Allure results; returns what it wrote or did. */
+/** Writes summary.json, chart.svg and the Allure results and report; returns the paths. */
 export function writeOutputs(plan: OutputPlan, summary: BenchSummary): string[] {
   mkdirSync(plan.outDir, { recursive: true });
   const summaryPath = join(plan.outDir, 'summary.json');
@@ -30,30 +32,40 @@ export function writeOutputs(plan: OutputPlan, summary: BenchSummary): string[] 
   rmSync(resultsDir, { recursive: true, force: true });
   writeAllureResults(resultsDir, summary, chart);
   const written = [summaryPath, chartPath, `${resultsDir}/ (Allure results)`];
+  if (plan.buildReport)
+    written.push(buildAllureReport(plan.outDir, resultsDir, plan.suiteResultsDir));
 
   if (plan.saveBaselinePath) {
     mkdirSync(dirname(plan.saveBaselinePath), { recursive: true });
     writeFileSync(plan.saveBaselinePath, `${JSON.stringify(summary, null, 2)}\n`);
     written.push(`${plan.saveBaselinePath} (stored result for later comparisons)`);
   }
-  const joined = plan.suiteReportsDir
-    ? joinSuiteReport(resultsDir, plan.suiteReportsDir)
-    : undefined;
-  if (joined) written.push(joined);
   return written;
 }
 
 /**
- * After `npm start`, the suite's Allure results are there: add the bench's and build
- * the report again, so one report holds both. Without them, say how to join later.
+ * Builds <out>/allure-report from the bench's results and, after `npm start`, the
+ * suite's, so one report shows scenarios and benchmarks together. The suite's own
+ * report and SHA256SUMS stay as they are: they are evidence, which the bench does
+ * not rewrite.
  */
-function joinSuiteReport(benchResults: string, reportsDir: string): string | undefined {
-  const suiteResults = join(reportsDir, 'allure-results');
-  if (!existsSync(suiteResults)) return undefined;
-  copyAllureResults(benchResults, suiteResults);
-  const generated = generateReport(suiteResults, join(reportsDir, 'allure-report'));
-  if (generated.ok) {
-    return `${join(reportsDir, 'allure-report', 'index.html')} (rebuilt with the bench results)`;
+function buildAllureReport(
+  outDir: string,
+  benchResults: string,
+  suiteResults?: string,
+): string {
+  const combined = join(outDir, 'allure-combined-results');
+  rmSync(combined, { recursive: true, force: true });
+  const withSuite = suiteResults !== undefined && existsSync(suiteResults);
+  if (withSuite) cpSync(suiteResults, combined, { recursive: true });
+  cpSync(benchResults, combined, { recursive: true });
+
+  const report = join(outDir, 'allure-report');
+  const generated = generateReport(combined, report);
+  rmSync(combined, { recursive: true, force: true });
+  if (!generated.ok) {
+    return `no Allure report: ${generated.output.split('\n')[0]} (the results above are complete)`;
   }
-  return `${suiteResults}/ (bench results added; the Allure report was not rebuilt: ${generated.output.split('\n')[0]})`;
+  const holds = withSuite ? 'the benchmarks and the suite' : 'the benchmarks';
+  return `${join(report, 'index.html')} (Allure report of ${holds})`;
 }

@@ -9,7 +9,7 @@
  * Writes reports/out/perf/summary.json and chart.svg (or under REPORTS_DIR, or --out).
  * Exit code: 0 within budget, 1 over budget, 2 bad input or nothing trustworthy measured.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 import {
   BenchInputError,
@@ -52,20 +52,14 @@ async function main(): Promise<void> {
     process.exit(EXIT.broken);
   }
 
-  const usesDefaultOut = !process.argv.includes('--out');
   const files = writeOutputs(
     {
       outDir: options.outDir,
       budgets: options.budgets,
       ...(options.stored ? { stored: options.stored.result } : {}),
       ...(options.saveBaselinePath ? { saveBaselinePath: options.saveBaselinePath } : {}),
-      ...(usesDefaultOut
-        ? {
-            suiteReportsDir: resolve(
-              process.env.REPORTS_DIR ?? join(ROOT, 'reports', 'out'),
-            ),
-          }
-        : {}),
+      ...(options.suiteResultsDir ? { suiteResultsDir: options.suiteResultsDir } : {}),
+      buildReport: !options.short,
     },
     summary,
   );
