@@ -9,9 +9,9 @@ import { circle, element, escapeXml, line, polyline, rect, text } from './svg';
  * p99, the stored result dashed; and throughput bars with the ratio to bare-http.
  */
 const WIDTH = 980;
-const HEIGHT = 470;
-const PLOT = { left: 70, right: 600, top: 70, bottom: 400 };
-const BARS = { left: 690, right: 950, top: 90 };
+const HEIGHT = 500;
+const PLOT = { left: 70, right: 600, top: 100, bottom: 430 };
+const BARS = { left: 690, right: 950, top: 120 };
 const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd'];
 const FONT = 'font-family="system-ui, sans-serif"';
 
@@ -91,6 +91,7 @@ function drawAxes(
     [0, 'min'],
     [50, 'p50'],
     [90, 'p90'],
+    [95, 'p95'],
     [99, 'p99'],
     [99.9, 'p99.9'],
     [99.99, 'p99.99'],
@@ -226,7 +227,7 @@ function drawLegend(results: JudgedResult[], withStored: boolean): string[] {
   const top = PLOT.bottom + 40;
   const parts: string[] = [];
   results.forEach((result, i) => {
-    const left = PLOT.left + i * 175;
+    const left = PLOT.left + i * 240;
     parts.push(
       line(left, top, left + 24, top, {
         stroke: COLOURS[i % COLOURS.length]!,
