@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { BENCHMARK_NAMES, type BenchmarkName } from './benchmarks';
@@ -88,14 +88,17 @@ export function parseBenchArgs(argv: string[], root: string): CliOptions {
     ? undefined
     : (values.baseline ?? defaultBaseline(root));
   const stored = storedPath
-    ? { path: storedPath, result: wrapInput(() => readStoredResult(storedPath)) }
+    ? {
+        path: shownPath(storedPath, root),
+        result: wrapInput(() => readStoredResult(storedPath)),
+      }
     : undefined;
   const reports = resolve(process.env.REPORTS_DIR ?? join(root, 'reports', 'out'));
   return {
     benchmarks,
     profile,
     budgets,
-    budgetsPath: values.budgets!,
+    budgetsPath: shownPath(values.budgets!, root),
     ...(stored ? { stored } : {}),
     short: values.short!,
     accuracy: !values['skip-accuracy'],
@@ -141,4 +144,10 @@ function wrapInput<T>(read: () => T): T {
   } catch (error) {
     throw new BenchInputError((error as Error).message);
   }
+}
+
+/** Paths inside the project as the project names them, so results read the same anywhere. */
+function shownPath(path: string, root: string): string {
+  const inside = relative(root, resolve(path));
+  return inside.startsWith('..') || isAbsolute(inside) ? path : inside;
 }

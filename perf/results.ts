@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 import type { BenchmarkDefinition, LoadSettings } from './benchmarks';
 import {
   percentileCurve,
@@ -59,6 +61,7 @@ export interface CpuUse {
     | 'server CPU'
     | 'load generator CPU'
     | 'CPU taken by other processes'
+    | 'all CPUs of the machine'
     | 'neither (waiting on answers)';
 }
 
@@ -172,6 +175,9 @@ function findLimit(
   }
   if (generator >= SATURATED) return 'load generator CPU';
   if (others !== undefined && others >= NOISY) return 'CPU taken by other processes';
+  // Server and generator share the machine's cores; together they can fill them.
+  const busy = (server ?? 0) + generator + (others ?? 0);
+  if (busy >= SATURATED * availableParallelism()) return 'all CPUs of the machine';
   return 'neither (waiting on answers)';
 }
 
