@@ -7,8 +7,8 @@ Feature: Face check-out at a Launchpad
   Background:
     Given the hospital is set up as the vendor guide asks
 
-  @REQ-CO-01 @REQ-CO-02 @REQ-CO-14 @REQ-PRE-02 @browser @smoke @compliant
-  Scenario: A badge tap and her face check out a phone
+  @REQ-CO-01 @REQ-CO-02 @REQ-CO-14 @REQ-PRE-02 @REQ-PRE-07 @REQ-PRE-10 @browser @smoke @compliant
+  Scenario: A badge tap and her face check out a phone (camera granted, internet reachable)
     Given Ada is enrolled for face recognition, with "the badge tap" as second factor
     When Ada taps her badge on Launchpad "LP-ICU-1"
     Then MAM learned who she is from EAM
