@@ -35,7 +35,10 @@ export interface LatencySummary {
 }
 
 export function summariseLatency(histogram: LatencyHistogram): LatencySummary {
-  const at = (percentile: number) => toMs(histogram.getValueAtPercentile(percentile));
+  // A percentile reads its bucket's top, which can pass the largest value recorded.
+  const max = histogram.maxValue;
+  const at = (percentile: number) =>
+    toMs(Math.min(histogram.getValueAtPercentile(percentile), max));
   return {
     count: histogram.totalCount,
     meanMs: toMs(histogram.mean),
@@ -44,7 +47,7 @@ export function summariseLatency(histogram: LatencyHistogram): LatencySummary {
     p95Ms: at(95),
     p97_5Ms: at(97.5),
     p99Ms: at(99),
-    maxMs: toMs(histogram.maxValue),
+    maxMs: toMs(max),
   };
 }
 
@@ -59,11 +62,7 @@ export function percentileCurve(
   if (histogram.totalCount === 0) return [];
   return CURVE_PERCENTILES.map((percentile) => ({
     percentile,
-    ms: toMs(
-      percentile === 100
-        ? histogram.maxValue
-        : histogram.getValueAtPercentile(percentile),
-    ),
+    ms: toMs(Math.min(histogram.getValueAtPercentile(percentile), histogram.maxValue)),
   }));
 }
 
