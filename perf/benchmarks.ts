@@ -86,7 +86,7 @@ export const BENCHMARKS: readonly BenchmarkDefinition[] = [
 
 /** What --short changes: seconds of load instead of tens, for `npm test`. */
 export function shorten(settings: LoadSettings): LoadSettings {
-  return { ...settings, durationSeconds: 1, rounds: 1, warmupSeconds: 0.3 };
+  return { ...settings, durationSeconds: 0.7, rounds: 1, warmupSeconds: 0.2 };
 }
 
 export function findBenchmark(name: string): BenchmarkDefinition | undefined {

@@ -5,6 +5,9 @@ import { SUMMARY_FORMAT, type Comparison } from './compare';
 import { checkAgainstBudget, type BudgetCheck } from './judge';
 import { NOISY, round, type BenchmarkResult } from './results';
 
+/** How `npm run bench` exits for each verdict; bad input exits as broken, before any load. */
+export const EXIT_CODES = { pass: 0, fail: 1, broken: 2 } as const;
+
 /** The verify endpoint should reach this share of bare node:http (DESIGN section 8). */
 export const SPEED_TARGET_RATIO = 0.7;
 

@@ -17,13 +17,9 @@ import {
   USAGE,
   type CliOptions,
 } from '../perf/cli-options';
-import { writeOutputs } from '../perf/outputs';
-import { runBench } from '../perf/run-bench';
-import type { BenchSummary } from '../perf/summary';
-import { formatSummary } from '../perf/table';
+import { EXIT_CODES, type BenchSummary } from '../perf/summary';
 
 const ROOT = resolve(__dirname, '..');
-const EXIT = { pass: 0, fail: 1, broken: 2 } as const;
 
 function readOptions(): CliOptions {
   try {
@@ -32,7 +28,7 @@ function readOptions(): CliOptions {
     if (!(error instanceof BenchInputError)) throw error;
     console.error(`npm run bench: ${error.message}`);
     console.error('Nothing was started and no load was sent.');
-    process.exit(EXIT.broken);
+    process.exit(EXIT_CODES.broken);
   }
 }
 
@@ -43,13 +39,17 @@ async function main(): Promise<void> {
     return;
   }
   for (const note of options.notes) console.log(`note: ${note}`);
+  // Loaded only now, so bad input is refused before the load machinery even compiles.
+  const { runBench } = await import('../perf/run-bench');
+  const { writeOutputs } = await import('../perf/outputs');
+  const { formatSummary } = await import('../perf/table');
 
   let summary: BenchSummary;
   try {
     summary = await runBench(options, (line) => console.log(`- ${line}`));
   } catch (error) {
     console.error(`npm run bench could not measure: ${(error as Error).message}`);
-    process.exit(EXIT.broken);
+    process.exit(EXIT_CODES.broken);
   }
 
   const files = writeOutputs(
@@ -64,10 +64,10 @@ async function main(): Promise<void> {
     summary,
   );
   console.log(`\n${formatSummary(summary, files)}`);
-  process.exit(EXIT[summary.verdict]);
+  process.exit(EXIT_CODES[summary.verdict]);
 }
 
 main().catch((error: Error) => {
   console.error(`npm run bench failed: ${error.stack ?? error.message}`);
-  process.exit(EXIT.broken);
+  process.exit(EXIT_CODES.broken);
 });
