@@ -4,7 +4,9 @@ const { availableParallelism } = require('node:os');
 // Each worker starts its own mock platform and Chromium. Measured on a 2-core machine,
 // two workers contend for the cores and finish later than one, so the default is one
 // worker per two cores; CUCUMBER_PARALLEL overrides it.
-const workers = Number(process.env.CUCUMBER_PARALLEL ?? Math.max(1, Math.floor(availableParallelism() / 2)));
+const workers = Number(
+  process.env.CUCUMBER_PARALLEL ?? Math.max(1, Math.floor(availableParallelism() / 2)),
+);
 
 const common = {
   requireModule: ['ts-node/register'],

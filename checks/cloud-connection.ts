@@ -23,9 +23,7 @@ export interface CloudConnectionSnapshot {
 
 /** PRE-04: "You must enable the service", on all appliances. */
 function checkCloudConnectRunning(snapshot: CloudConnectionSnapshot): Finding[] {
-  const stopped = snapshot.appliances
-    .filter((a) => a.cloudConnect !== 'running')
-    .map((a) => a.id);
+  const stopped = snapshot.appliances.filter((a) => a.cloudConnect !== 'running').map((a) => a.id);
   if (stopped.length === 0) return [];
   return [
     finding(

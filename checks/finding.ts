@@ -13,7 +13,13 @@ export interface Finding {
   evidence: Record<string, unknown>;
 }
 
-export function finding(requirement: string, code: string, severity: Severity, message: string, evidence: Record<string, unknown> = {}): Finding {
+export function finding(
+  requirement: string,
+  code: string,
+  severity: Severity,
+  message: string,
+  evidence: Record<string, unknown> = {},
+): Finding {
   return { code, requirement, severity, message, evidence };
 }
 

@@ -8,7 +8,8 @@ export class ControlClient {
 
   private async call<T>(path: string, body?: unknown): Promise<T> {
     const { status, body: answer } = await requestJson<T>(`${this.url}${path}`, { body });
-    if (status >= 400) throw new Error(`Control call ${path} answered ${status}: ${JSON.stringify(answer)}`);
+    if (status >= 400)
+      throw new Error(`Control call ${path} answered ${status}: ${JSON.stringify(answer)}`);
     return answer;
   }
 
@@ -17,11 +18,16 @@ export class ControlClient {
   }
 
   setOffline(service: ServiceName, offline: boolean) {
-    return this.call<{ offline: boolean; refusedConnections: number }>(`/services/${service}/offline`, { offline });
+    return this.call<{ offline: boolean; refusedConnections: number }>(
+      `/services/${service}/offline`,
+      { offline },
+    );
   }
 
   connections(service: ServiceName) {
-    return this.call<{ offline: boolean; refusedConnections: number }>(`/services/${service}/connections`);
+    return this.call<{ offline: boolean; refusedConnections: number }>(
+      `/services/${service}/connections`,
+    );
   }
 
   setLatency(service: ServiceName, ms: number) {
@@ -29,7 +35,9 @@ export class ControlClient {
   }
 
   async journal(service: ServiceName, since = 0): Promise<JournalEntry[]> {
-    return (await this.call<{ value: JournalEntry[] }>(`/services/${service}/journal?since=${since}`)).value;
+    return (
+      await this.call<{ value: JournalEntry[] }>(`/services/${service}/journal?since=${since}`)
+    ).value;
   }
 
   async allJournals(): Promise<JournalEntry[]> {

@@ -71,12 +71,21 @@ export class GraphClient {
     let wait = this.options.backoffMs ?? 1000;
     for (let attempt = 0; ; attempt++) {
       const response = await this.fetch(url, {
-        headers: { authorization: `Bearer ${await this.accessToken()}`, accept: 'application/json', ...headers },
+        headers: {
+          authorization: `Bearer ${await this.accessToken()}`,
+          accept: 'application/json',
+          ...headers,
+        },
       });
       if (response.status !== 429 || attempt >= maxRetries) return response;
       const retryAfter = Number(response.headers.get('retry-after'));
       await response.body?.cancel();
-      await new Promise((resolve) => setTimeout(resolve, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : wait));
+      await new Promise((resolve) =>
+        setTimeout(
+          resolve,
+          Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : wait,
+        ),
+      );
       wait *= 2;
     }
   }
@@ -99,7 +108,8 @@ export class GraphClient {
   }
 
   private async accessToken(): Promise<string> {
-    if (this.cachedToken && this.cachedToken.expiresAt > Date.now() + 60_000) return this.cachedToken.value;
+    if (this.cachedToken && this.cachedToken.expiresAt > Date.now() + 60_000)
+      return this.cachedToken.value;
 
     const { loginUrl, tenantId, clientId, clientSecret } = this.options;
     const response = await this.fetch(`${loginUrl}/${tenantId}/oauth2/v2.0/token`, {
@@ -114,9 +124,16 @@ export class GraphClient {
     });
     const body = (await response.json().catch(() => ({}))) as Record<string, any>;
     if (!response.ok) {
-      throw new GraphRequestError(response.status, String(body.error), `Token request for client ${clientId} failed: ${String(body.error_description ?? body.error)}`);
+      throw new GraphRequestError(
+        response.status,
+        String(body.error),
+        `Token request for client ${clientId} failed: ${String(body.error_description ?? body.error)}`,
+      );
     }
-    this.cachedToken = { value: body.access_token, expiresAt: Date.now() + Number(body.expires_in) * 1000 };
+    this.cachedToken = {
+      value: body.access_token,
+      expiresAt: Date.now() + Number(body.expires_in) * 1000,
+    };
     return this.cachedToken.value;
   }
 }

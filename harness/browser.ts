@@ -8,7 +8,10 @@ export function browserCandidates(env = process.env): { path: string; from: stri
   const candidates: { path: string; from: string }[] = [];
   if (env.CHROMIUM_PATH) candidates.push({ path: env.CHROMIUM_PATH, from: 'CHROMIUM_PATH' });
   candidates.push({ path: '/usr/bin/chromium', from: "Debian's chromium package" });
-  candidates.push({ path: '/usr/bin/chromium-browser', from: 'a distribution chromium-browser package' });
+  candidates.push({
+    path: '/usr/bin/chromium-browser',
+    from: 'a distribution chromium-browser package',
+  });
   try {
     candidates.push({ path: chromium.executablePath(), from: "Playwright's browser cache" });
   } catch {
@@ -24,7 +27,9 @@ export const INSTALL_HINT =
 export function findChromium(env = process.env): string | undefined {
   const explicit = env.CHROMIUM_PATH;
   if (explicit && !existsSync(explicit)) {
-    throw new HarnessFault(`CHROMIUM_PATH is set to ${explicit}, which does not exist. Point it at a Chromium or Chrome executable, or unset it to use the one installed (apt-get install -y chromium).`);
+    throw new HarnessFault(
+      `CHROMIUM_PATH is set to ${explicit}, which does not exist. Point it at a Chromium or Chrome executable, or unset it to use the one installed (apt-get install -y chromium).`,
+    );
   }
   return browserCandidates(env).find((c) => existsSync(c.path))?.path;
 }

@@ -10,7 +10,13 @@ export type CameraPermission = 'granted' | 'denied';
  * then replaces the stream's picture with the scenario's frame (a person's face or an
  * empty frame). When the underlying track ends, the virtual one ends too.
  */
-function installVirtualCamera({ frameDataUrl, revokeAfterOpen }: { frameDataUrl: string; revokeAfterOpen: boolean }): void {
+function installVirtualCamera({
+  frameDataUrl,
+  revokeAfterOpen,
+}: {
+  frameDataUrl: string;
+  revokeAfterOpen: boolean;
+}): void {
   const devices = navigator.mediaDevices;
   const original = devices.getUserMedia.bind(devices);
   const state = { opened: 0 };
@@ -54,8 +60,15 @@ function installVirtualCamera({ frameDataUrl, revokeAfterOpen }: { frameDataUrl:
   };
 }
 
-export async function installCamera(context: BrowserContext, frameDataUrl: string, options: { revokeAfterOpen?: boolean } = {}): Promise<void> {
-  await context.addInitScript(installVirtualCamera, { frameDataUrl, revokeAfterOpen: options.revokeAfterOpen === true });
+export async function installCamera(
+  context: BrowserContext,
+  frameDataUrl: string,
+  options: { revokeAfterOpen?: boolean } = {},
+): Promise<void> {
+  await context.addInitScript(installVirtualCamera, {
+    frameDataUrl,
+    revokeAfterOpen: options.revokeAfterOpen === true,
+  });
 }
 
 /**
@@ -63,13 +76,19 @@ export async function installCamera(context: BrowserContext, frameDataUrl: strin
  * denial goes through the DevTools protocol (Browser.setPermission), which makes
  * getUserMedia reject with NotAllowedError as a real refusal does.
  */
-export async function setCameraPermission(context: BrowserContext, page: Page, origin: string, permission: CameraPermission): Promise<void> {
+export async function setCameraPermission(
+  context: BrowserContext,
+  page: Page,
+  origin: string,
+  permission: CameraPermission,
+): Promise<void> {
   if (permission === 'granted') {
     await context.grantPermissions(['camera'], { origin });
     return;
   }
   const browser = context.browser();
-  if (!browser) throw new HarnessFault('The browser context has no browser to set permissions through');
+  if (!browser)
+    throw new HarnessFault('The browser context has no browser to set permissions through');
   const pageSession = await context.newCDPSession(page);
   const { targetInfo } = await pageSession.send('Target.getTargetInfo');
   await pageSession.detach();
@@ -111,6 +130,8 @@ export function checkCameraProbe(probe: CameraProbe, expected: CameraPermission)
       ? probe.permission === 'granted' && probe.getUserMedia === 'stream'
       : probe.permission === 'denied' && probe.getUserMedia === 'NotAllowedError';
   if (!ok) {
-    throw new HarnessFault(`Camera set to "${expected}" did not take effect: the page sees permission "${probe.permission}" and getUserMedia gives "${probe.getUserMedia}"`);
+    throw new HarnessFault(
+      `Camera set to "${expected}" did not take effect: the page sees permission "${probe.permission}" and getUserMedia gives "${probe.getUserMedia}"`,
+    );
   }
 }

@@ -12,7 +12,11 @@ export interface LintProblem {
   message: string;
 }
 
-const cellsOf = (row: string) => row.trim().slice(1, -1).split(/(?<!\\)\|/).length;
+const cellsOf = (row: string) =>
+  row
+    .trim()
+    .slice(1, -1)
+    .split(/(?<!\\)\|/).length;
 
 export function lintFeature(file: string, text: string): LintProblem[] {
   const problems: LintProblem[] = [];
@@ -22,12 +26,18 @@ export function lintFeature(file: string, text: string): LintProblem[] {
   let outline: { line: number; examples: number } | undefined;
 
   const closeExamples = () => {
-    if (examples && examples.rows === 0) problems.push({ file, line: examples.line, message: 'Examples table has a header but no rows' });
+    if (examples && examples.rows === 0)
+      problems.push({
+        file,
+        line: examples.line,
+        message: 'Examples table has a header but no rows',
+      });
     examples = undefined;
   };
   const closeOutline = () => {
     closeExamples();
-    if (outline && outline.examples === 0) problems.push({ file, line: outline.line, message: 'Scenario Outline has no Examples' });
+    if (outline && outline.examples === 0)
+      problems.push({ file, line: outline.line, message: 'Scenario Outline has no Examples' });
     outline = undefined;
   };
 
@@ -48,12 +58,21 @@ export function lintFeature(file: string, text: string): LintProblem[] {
       examples = { line, rows: -1 };
     } else if (text.startsWith('|')) {
       if (!text.endsWith('|') || text.endsWith('\\|')) {
-        problems.push({ file, line, message: 'table row has no closing pipe, so Gherkin would drop or misread its last cell' });
+        problems.push({
+          file,
+          line,
+          message: 'table row has no closing pipe, so Gherkin would drop or misread its last cell',
+        });
         return;
       }
       const cells = cellsOf(text);
       if (!header) header = { line, cells };
-      else if (cells !== header.cells) problems.push({ file, line, message: `table row has ${cells} cells; its header (line ${header.line}) has ${header.cells}` });
+      else if (cells !== header.cells)
+        problems.push({
+          file,
+          line,
+          message: `table row has ${cells} cells; its header (line ${header.line}) has ${header.cells}`,
+        });
       if (examples) examples.rows += 1;
     }
   });

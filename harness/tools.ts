@@ -32,7 +32,12 @@ function safely(find: () => string | undefined): { found?: string; error?: strin
 
 const TOOLS = [
   { what: 'Chromium', find: () => findChromium(), pkg: 'chromium', hint: INSTALL_HINT },
-  { what: 'Java (for the Allure report)', find: findJava, pkg: 'default-jre-headless', hint: 'No Java found; the Allure report needs Java 8 or later (`apt-get install -y default-jre-headless`).' },
+  {
+    what: 'Java (for the Allure report)',
+    find: findJava,
+    pkg: 'default-jre-headless',
+    hint: 'No Java found; the Allure report needs Java 8 or later (`apt-get install -y default-jre-headless`).',
+  },
 ];
 
 /** Finds, or installs where it can, every tool; returns the problems left, if any. */

@@ -20,19 +20,9 @@ interface Attachment {
   type: string;
 }
 
-export function writeAllureResults(
-  dir: string,
-  summary: BenchSummary,
-  chartSvg: string,
-): string[] {
+export function writeAllureResults(dir: string, summary: BenchSummary, chartSvg: string): string[] {
   mkdirSync(dir, { recursive: true });
-  const chart = attach(
-    dir,
-    'latency and throughput chart',
-    chartSvg,
-    'svg',
-    'image/svg+xml',
-  );
+  const chart = attach(dir, 'latency and throughput chart', chartSvg, 'svg', 'image/svg+xml');
   const written = summary.benchmarks.map((result) => {
     const figures = attach(
       dir,
@@ -45,11 +35,7 @@ export function writeAllureResults(
       name: `Benchmark ${result.name}`,
       key: `bench:${result.name}`,
       status:
-        summary.verdict === 'broken'
-          ? 'broken'
-          : result.verdict === 'pass'
-            ? 'passed'
-            : 'failed',
+        summary.verdict === 'broken' ? 'broken' : result.verdict === 'pass' ? 'passed' : 'failed',
       message: describeChecks(result),
       description: `${result.measures}. ${result.load.modeNote}.`,
       parameters: parametersOf(summary, result),

@@ -62,8 +62,7 @@ export async function runAutocannon(
     });
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       recordMs(measurement.latency, responseTime);
-      measurement.statusCounts[statusCode] =
-        (measurement.statusCounts[statusCode] ?? 0) + 1;
+      measurement.statusCounts[statusCode] = (measurement.statusCounts[statusCode] ?? 0) + 1;
     });
     const watchdog = setTimeout(
       () => instance.stop(),

@@ -13,9 +13,7 @@ import type { AddressInfo } from 'node:net';
 
 function answerOf(bytes: number): Buffer {
   const frame = '{"padding":""}';
-  return Buffer.from(
-    frame.replace('""', `"${'x'.repeat(Math.max(0, bytes - frame.length))}"`),
-  );
+  return Buffer.from(frame.replace('""', `"${'x'.repeat(Math.max(0, bytes - frame.length))}"`));
 }
 
 function main(): void {

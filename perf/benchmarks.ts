@@ -11,8 +11,7 @@ export type BenchmarkName = 'bare-http' | 'verify' | 'checkout';
  * so an overloaded server slows the load down and the latency it shows is understated.
  * Fixed rate: autocannon caps each connection at its share of the rate per second.
  */
-export type LoadMode =
-  { kind: 'closed-loop' } | { kind: 'fixed-rate'; requestsPerSecond: number };
+export type LoadMode = { kind: 'closed-loop' } | { kind: 'fixed-rate'; requestsPerSecond: number };
 
 export interface LoadSettings {
   connections: number;

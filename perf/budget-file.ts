@@ -56,18 +56,14 @@ export function checkBudgets(value: unknown, path: string): BudgetFile {
       `The budget file ${path} has version ${JSON.stringify(file.version)}; this harness reads version 1`,
     );
   }
-  const stray = Object.keys(file).filter(
-    (key) => !['version', 'note', 'benchmarks'].includes(key),
-  );
+  const stray = Object.keys(file).filter((key) => !['version', 'note', 'benchmarks'].includes(key));
   if (stray.length > 0) {
     throw new BudgetFileError(
       `The budget file ${path} has unknown field(s) ${stray.join(', ')}; it takes version, note and benchmarks`,
     );
   }
   const entries = (
-    typeof file.benchmarks === 'object' && file.benchmarks !== null
-      ? file.benchmarks
-      : undefined
+    typeof file.benchmarks === 'object' && file.benchmarks !== null ? file.benchmarks : undefined
   ) as Record<string, unknown> | undefined;
   if (!entries) {
     throw new BudgetFileError(
@@ -106,12 +102,7 @@ function checkBudget(value: unknown, where: string, isBaseline: boolean): Budget
 
   const number = (key: string, min: number, max: number): number => {
     const field = budget[key];
-    if (
-      typeof field !== 'number' ||
-      !Number.isFinite(field) ||
-      field < min ||
-      field > max
-    ) {
+    if (typeof field !== 'number' || !Number.isFinite(field) || field < min || field > max) {
       throw new BudgetFileError(
         `${where}.${key} must be a number from ${min} to ${max}; got ${JSON.stringify(field)}`,
       );

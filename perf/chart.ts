@@ -36,8 +36,7 @@ export function renderChart(
   const x = (p: number) => PLOT.left + (nines(p) / 4.5) * (PLOT.right - PLOT.left);
   const y = (ms: number) => {
     const share =
-      (Math.log10(Math.max(ms, low)) - Math.log10(low)) /
-      (Math.log10(high) - Math.log10(low));
+      (Math.log10(Math.max(ms, low)) - Math.log10(low)) / (Math.log10(high) - Math.log10(low));
     return PLOT.bottom - share * (PLOT.bottom - PLOT.top);
   };
 
@@ -127,10 +126,7 @@ function drawCurve(
   ];
   const before = stored?.benchmarks.find((b) => b.name === result.name);
   if (before?.latencyCurve?.length) {
-    const points = before.latencyCurve.map((p): [number, number] => [
-      x(p.percentile),
-      y(p.ms),
-    ]);
+    const points = before.latencyCurve.map((p): [number, number] => [x(p.percentile), y(p.ms)]);
     parts.push(
       polyline(points, {
         stroke: colour,
@@ -156,8 +152,7 @@ function drawCurve(
         element(
           'g',
           {},
-          element('title', {}, escapeXml(`${result.name} p${p} budget ${limit} ms`)) +
-            mark,
+          element('title', {}, escapeXml(`${result.name} p${p} budget ${limit} ms`)) + mark,
         ),
       );
     }
@@ -189,9 +184,7 @@ function drawBars(results: JudgedResult[], budgets: BudgetFile): string[] {
   results.forEach((result, i) => {
     const top = BARS.top + i * 62;
     const colour = COLOURS[i % COLOURS.length]!;
-    parts.push(
-      text(BARS.left, top, result.name, { 'font-size': 12, 'font-weight': 'bold' }),
-    );
+    parts.push(text(BARS.left, top, result.name, { 'font-size': 12, 'font-weight': 'bold' }));
     parts.push(
       rect(BARS.left, top + 6, (result.throughputPerSecond / most) * span, 18, {
         fill: colour,
@@ -211,13 +204,10 @@ function drawBars(results: JudgedResult[], budgets: BudgetFile): string[] {
       ),
     );
     const minRatio =
-      budgets.benchmarks[result.name as keyof BudgetFile['benchmarks']]
-        ?.minThroughputRatio;
+      budgets.benchmarks[result.name as keyof BudgetFile['benchmarks']]?.minThroughputRatio;
     if (minRatio !== undefined && bare) {
       const at = BARS.left + ((bare * minRatio) / most) * span;
-      parts.push(
-        line(at, top + 2, at, top + 28, { stroke: '#b22222', 'stroke-width': 2 }),
-      );
+      parts.push(line(at, top + 2, at, top + 28, { stroke: '#b22222', 'stroke-width': 2 }));
     }
   });
   return parts;

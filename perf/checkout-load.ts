@@ -38,14 +38,9 @@ export async function runCheckoutFlows(
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const deadline = started + seconds * 1000;
-  const canSend = () =>
-    performance.now() < deadline && measurement.sent < settings.maxRequests;
+  const canSend = () => performance.now() < deadline && measurement.sent < settings.maxRequests;
 
-  const call = async (
-    step: string,
-    url: string,
-    body: unknown,
-  ): Promise<Answer | undefined> => {
+  const call = async (step: string, url: string, body: unknown): Promise<Answer | undefined> => {
     if (!canSend()) return undefined;
     return timedCall(measurement, step, url, body);
   };
@@ -53,9 +48,7 @@ export async function runCheckoutFlows(
     { length: settings.connections },
     (_, i) => plan.nurses[i % plan.nurses.length]!,
   );
-  await Promise.all(
-    nurses.map((nurse) => runNurse(plan, nurse, call, measurement, canSend)),
-  );
+  await Promise.all(nurses.map((nurse) => runNurse(plan, nurse, call, measurement, canSend)));
 
   measurement.seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
@@ -75,11 +68,9 @@ async function runNurse(
   const { mamUrl, cloudUrl } = plan;
   while (canSend()) {
     const flowStarted = performance.now();
-    const tap = await call(
-      'tap',
-      `${mamUrl}/api/v1/launchpads/${plan.launchpadId}/taps`,
-      { badgeId: nurse.badgeId },
-    );
+    const tap = await call('tap', `${mamUrl}/api/v1/launchpads/${plan.launchpadId}/taps`, {
+      badgeId: nurse.badgeId,
+    });
     if (tap?.status !== 201) continue; // nothing was reserved
     const { sessionId, deviceId, face } = tap.body as {
       sessionId: string;
@@ -93,8 +84,7 @@ async function runNurse(
         ticket: face.ticket,
         image: nurse.image,
       });
-      const verificationId =
-        verified?.status === 200 ? verified.body?.verificationId : undefined;
+      const verificationId = verified?.status === 200 ? verified.body?.verificationId : undefined;
       const done = verificationId
         ? await call('check-out', `${mamUrl}/api/v1/sessions/${sessionId}/face`, {
             verificationId,
@@ -116,11 +106,7 @@ async function runNurse(
       });
     }
 
-    const checkIn = await call(
-      'check-in',
-      `${mamUrl}/api/v1/devices/${deviceId}/check-in`,
-      {},
-    );
+    const checkIn = await call('check-in', `${mamUrl}/api/v1/devices/${deviceId}/check-in`, {});
     if (checkIn?.status === 200 && checkedOut) {
       recordMs(measurement.flows!, performance.now() - flowStarted);
     }

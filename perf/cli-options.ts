@@ -84,9 +84,7 @@ export function parseBenchArgs(argv: string[], root: string): CliOptions {
     );
   }
 
-  const storedPath = values['no-baseline']
-    ? undefined
-    : (values.baseline ?? defaultBaseline(root));
+  const storedPath = values['no-baseline'] ? undefined : (values.baseline ?? defaultBaseline(root));
   const stored = storedPath
     ? {
         path: shownPath(storedPath, root),
@@ -103,9 +101,7 @@ export function parseBenchArgs(argv: string[], root: string): CliOptions {
     short: values.short!,
     accuracy: !values['skip-accuracy'],
     outDir: resolve(values.out ?? join(reports, 'perf')),
-    ...(values.out === undefined
-      ? { suiteResultsDir: join(reports, 'allure-results') }
-      : {}),
+    ...(values.out === undefined ? { suiteResultsDir: join(reports, 'allure-results') } : {}),
     ...(values['save-baseline'] ? { saveBaselinePath: values['save-baseline'] } : {}),
     help: values.help!,
     notes,

@@ -69,8 +69,7 @@ export function compareWithStored(
       p50Percent: percentChange(then.latencyMs.p50Ms, now.latencyMs.p50Ms),
       p95Percent: percentChange(then.latencyMs.p95Ms, now.latencyMs.p95Ms),
       p99Percent: percentChange(then.latencyMs.p99Ms, now.latencyMs.p99Ms),
-      ...(then.throughputRatioToBare !== undefined &&
-      now.throughputRatioToBare !== undefined
+      ...(then.throughputRatioToBare !== undefined && now.throughputRatioToBare !== undefined
         ? {
             ratioChange: round(now.throughputRatioToBare - then.throughputRatioToBare, 3),
           }

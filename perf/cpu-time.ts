@@ -21,10 +21,7 @@ export function readProcessCpuMs(pid: number): number | undefined {
 /** Busy time of all CPUs together (user, nice, system, irq, softirq, steal). */
 export function readMachineBusyMs(): number | undefined {
   try {
-    const [, user, nice, system, , , irq, softirq, steal] = readFileSync(
-      '/proc/stat',
-      'utf8',
-    )
+    const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
       .split('\n')[0]!
       .trim()
       .split(/\s+/)

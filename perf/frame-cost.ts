@@ -7,11 +7,7 @@ import { round } from './results';
  * time is the image work and how much is HTTP and the framework around it. The median
  * of a few batches, since one batch can catch a garbage collection.
  */
-export function measureFrameCostUs(
-  frameBase64: string,
-  batches = 5,
-  perBatch = 100,
-): number {
+export function measureFrameCostUs(frameBase64: string, batches = 5, perBatch = 100): number {
   const frame = Buffer.from(frameBase64, 'base64');
   const template = analysePng(frame).template;
   const verify = () => compareTemplates(analysePng(frame).template, template);

@@ -11,10 +11,7 @@ export interface BudgetCheck {
   text: string;
 }
 
-export function checkAgainstBudget(
-  result: BenchmarkResult,
-  budget: Budget,
-): BudgetCheck[] {
+export function checkAgainstBudget(result: BenchmarkResult, budget: Budget): BudgetCheck[] {
   if (result.requests.completed === 0) {
     // With nothing answered every percentile reads 0: within any budget, and meaningless.
     return [

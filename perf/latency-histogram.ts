@@ -52,13 +52,9 @@ export function summariseLatency(histogram: LatencyHistogram): LatencySummary {
 }
 
 /** Points for a percentile chart, denser towards the tail where budgets bite. */
-export const CURVE_PERCENTILES = [
-  0, 10, 25, 50, 75, 90, 95, 97.5, 99, 99.5, 99.9, 99.99, 100,
-];
+export const CURVE_PERCENTILES = [0, 10, 25, 50, 75, 90, 95, 97.5, 99, 99.5, 99.9, 99.99, 100];
 
-export function percentileCurve(
-  histogram: LatencyHistogram,
-): { percentile: number; ms: number }[] {
+export function percentileCurve(histogram: LatencyHistogram): { percentile: number; ms: number }[] {
   if (histogram.totalCount === 0) return [];
   return CURVE_PERCENTILES.map((percentile) => ({
     percentile,

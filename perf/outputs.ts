@@ -49,11 +49,7 @@ export function writeOutputs(plan: OutputPlan, summary: BenchSummary): string[] 
  * report and SHA256SUMS stay as they are: they are evidence, which the bench does
  * not rewrite.
  */
-function buildAllureReport(
-  outDir: string,
-  benchResults: string,
-  suiteResults?: string,
-): string {
+function buildAllureReport(outDir: string, benchResults: string, suiteResults?: string): string {
   const combined = join(outDir, 'allure-combined-results');
   rmSync(combined, { recursive: true, force: true });
   const withSuite = suiteResults !== undefined && existsSync(suiteResults);

@@ -14,14 +14,8 @@ export class BenchSetupError extends Error {
   override name = 'BenchSetupError';
 }
 
-export async function preparePlatform(
-  urls: PlatformUrls,
-  profile: LatencyProfile,
-): Promise<void> {
-  await expectOk(
-    'reset the platform',
-    await requestJson(`${urls.control}/reset`, { body: {} }),
-  );
+export async function preparePlatform(urls: PlatformUrls, profile: LatencyProfile): Promise<void> {
+  await expectOk('reset the platform', await requestJson(`${urls.control}/reset`, { body: {} }));
   const url = `${urls.control}/services/cloud/latency-profile`;
   await expectOk(
     'set the latency profile',
@@ -41,13 +35,10 @@ export async function issueTicket(
   tenant: Tenant,
   person: Person,
 ): Promise<string> {
-  const answer = await requestJson<{ ticket: string }>(
-    `${urls.cloud}/api/v1/face/tickets`,
-    {
-      headers: { authorization: `Bearer ${tenant.cloud.integrationToken}` },
-      body: { userPrincipalName: person.userPrincipalName },
-    },
-  );
+  const answer = await requestJson<{ ticket: string }>(`${urls.cloud}/api/v1/face/tickets`, {
+    headers: { authorization: `Bearer ${tenant.cloud.integrationToken}` },
+    body: { userPrincipalName: person.userPrincipalName },
+  });
   await expectOk(`issue a verification ticket for ${person.key}`, answer);
   return answer.body.ticket;
 }
@@ -64,9 +55,7 @@ export async function probeVerify(urls: PlatformUrls, body: string): Promise<num
     signal: AbortSignal.timeout(10_000),
   });
   const text = await response.text();
-  const result = response.ok
-    ? (JSON.parse(text) as { result?: string }).result
-    : undefined;
+  const result = response.ok ? (JSON.parse(text) as { result?: string }).result : undefined;
   if (result !== 'match') {
     throw new BenchSetupError(
       `The verify endpoint answered ${response.status} ${text.slice(0, 300)} for the enrolled face; expected a match. Check the cloud simulator with npm test.`,
@@ -75,10 +64,7 @@ export async function probeVerify(urls: PlatformUrls, body: string): Promise<num
   return Buffer.byteLength(text);
 }
 
-async function expectOk(
-  what: string,
-  answer: { status: number; body: unknown },
-): Promise<void> {
+async function expectOk(what: string, answer: { status: number; body: unknown }): Promise<void> {
   if (answer.status >= 400) {
     throw new BenchSetupError(
       `Could not ${what}: the platform answered ${answer.status} ${JSON.stringify(answer.body)}`,

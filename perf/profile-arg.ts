@@ -17,9 +17,7 @@ export const PROFILE_EXAMPLES =
 
 export function parseProfileArg(arg: string): LatencyProfile {
   try {
-    return checkLatencyProfile(
-      arg.endsWith('.json') ? readProfileFile(arg) : parseCompact(arg),
-    );
+    return checkLatencyProfile(arg.endsWith('.json') ? readProfileFile(arg) : parseCompact(arg));
   } catch (error) {
     if (!(error instanceof LatencyProfileError)) throw error;
     throw new LatencyProfileError(
@@ -33,9 +31,7 @@ function readProfileFile(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new LatencyProfileError(
-      `cannot read the profile file: ${(error as Error).message}`,
-    );
+    throw new LatencyProfileError(`cannot read the profile file: ${(error as Error).message}`);
   }
   try {
     return JSON.parse(text);

@@ -1,11 +1,7 @@
 import { availableParallelism } from 'node:os';
 
 import type { BenchmarkDefinition, LoadSettings } from './benchmarks';
-import {
-  percentileCurve,
-  summariseLatency,
-  type LatencySummary,
-} from './latency-histogram';
+import { percentileCurve, summariseLatency, type LatencySummary } from './latency-histogram';
 import type { Measurement } from './measurement';
 
 /** One benchmark's figures as summary.json, the table and the chart show them. */
@@ -142,22 +138,15 @@ function describeLoad(
 
 function describeCpu(m: Measurement): CpuUse {
   const wallMs = m.seconds * 1000;
-  const perRequest = (cpuMs: number) =>
-    round((cpuMs * 1000) / Math.max(1, m.completed), 1);
+  const perRequest = (cpuMs: number) => round((cpuMs * 1000) / Math.max(1, m.completed), 1);
   const generator = round(m.generatorCpuMs / wallMs, 3);
-  const server =
-    m.serverCpuMs === undefined ? undefined : round(m.serverCpuMs / wallMs, 3);
+  const server = m.serverCpuMs === undefined ? undefined : round(m.serverCpuMs / wallMs, 3);
   const others =
     m.machineBusyMs === undefined || m.serverCpuMs === undefined
       ? undefined
-      : round(
-          Math.max(0, m.machineBusyMs - m.serverCpuMs - m.generatorCpuMs) / wallMs,
-          2,
-        );
+      : round(Math.max(0, m.machineBusyMs - m.serverCpuMs - m.generatorCpuMs) / wallMs, 2);
   return {
-    ...(server === undefined
-      ? {}
-      : { server, serverUsPerRequest: perRequest(m.serverCpuMs!) }),
+    ...(server === undefined ? {} : { server, serverUsPerRequest: perRequest(m.serverCpuMs!) }),
     generator,
     generatorUsPerRequest: perRequest(m.generatorCpuMs),
     ...(others === undefined ? {} : { otherProcesses: others }),

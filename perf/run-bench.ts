@@ -8,12 +8,7 @@ import {
   type LatencyProfile,
 } from '../mocks/platform/latency-profile';
 import { checkAccuracy, type AccuracyResult } from './accuracy';
-import {
-  findBenchmark,
-  shorten,
-  type BenchmarkName,
-  type LoadSettings,
-} from './benchmarks';
+import { findBenchmark, shorten, type BenchmarkName, type LoadSettings } from './benchmarks';
 import type { BudgetFile } from './budget-file';
 import { compareWithStored, SUMMARY_FORMAT, type StoredResult } from './compare';
 import { measureFrameCostUs } from './frame-cost';
@@ -28,13 +23,7 @@ import {
   LATENCY_NOTE,
   type BenchSummary,
 } from './summary';
-import {
-  adaFrame,
-  generatorOf,
-  runRound,
-  verifyBody,
-  type BenchTargets,
-} from './workloads';
+import { adaFrame, generatorOf, runRound, verifyBody, type BenchTargets } from './workloads';
 
 export interface BenchOptions {
   /** In run order; each round visits them in this order. */
@@ -47,8 +36,7 @@ export interface BenchOptions {
   accuracy: boolean;
 }
 
-const AUTOCANNON_VERSION = (require('autocannon/package.json') as { version: string })
-  .version;
+const AUTOCANNON_VERSION = (require('autocannon/package.json') as { version: string }).version;
 
 /**
  * Starts the servers in their own processes, warms each benchmark up, measures them in
@@ -66,9 +54,7 @@ export async function runBench(
     log('starting the mock platform and the bare server in their own processes');
     const targets = await startTargets(options, servers);
     const measured = await measureAll(options, targets, log);
-    const accuracy = options.accuracy
-      ? await runAccuracy(targets, options.short, log)
-      : undefined;
+    const accuracy = options.accuracy ? await runAccuracy(targets, options.short, log) : undefined;
     const frameCostUs = measureFrameCostUs(targets.frame);
 
     const results = options.benchmarks.map((name) => {
@@ -98,11 +84,7 @@ export async function runBench(
       ...(accuracy ? { accuracy } : {}),
       ...(options.stored
         ? {
-            comparison: compareWithStored(
-              options.stored.path,
-              options.stored.result,
-              judged,
-            ),
+            comparison: compareWithStored(options.stored.path, options.stored.result, judged),
           }
         : {}),
       latencyNote: LATENCY_NOTE,

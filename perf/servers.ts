@@ -22,12 +22,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startPlatformProcess(): Promise<
-  ServerProcess & { urls: PlatformUrls }
-> {
-  const server = await startServerProcess('mock platform', [
-    join(ROOT, 'scripts', 'mocks.ts'),
-  ]);
+export async function startPlatformProcess(): Promise<ServerProcess & { urls: PlatformUrls }> {
+  const server = await startServerProcess('mock platform', [join(ROOT, 'scripts', 'mocks.ts')]);
   const urls = server.ready as unknown as PlatformUrls;
   for (const name of ['cloud', 'mam', 'control'] as const) {
     assertLoopback(String(urls[name]));
@@ -35,9 +31,7 @@ export async function startPlatformProcess(): Promise<
   return { ...server, urls };
 }
 
-export async function startBareServer(
-  bodyBytes: number,
-): Promise<ServerProcess & { url: string }> {
+export async function startBareServer(bodyBytes: number): Promise<ServerProcess & { url: string }> {
   const server = await startServerProcess('bare node:http server', [
     join(ROOT, 'perf', 'bare-server.ts'),
     String(bodyBytes),
@@ -64,9 +58,7 @@ async function startServerProcess(name: string, args: string[]): Promise<ServerP
   const stderr: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
 
-  const ready = await readFirstJsonLine(child, name, () =>
-    stderr.join('').trim().slice(-2000),
-  );
+  const ready = await readFirstJsonLine(child, name, () => stderr.join('').trim().slice(-2000));
   return {
     name,
     pid: child.pid!,
@@ -85,9 +77,7 @@ function readFirstJsonLine(
     const fail = (why: string) => {
       child.kill('SIGKILL');
       reject(
-        new Error(
-          `The ${name} did not start: ${why}${stderrTail() ? `\n${stderrTail()}` : ''}`,
-        ),
+        new Error(`The ${name} did not start: ${why}${stderrTail() ? `\n${stderrTail()}` : ''}`),
       );
     };
     const timer = setTimeout(

@@ -52,10 +52,7 @@ export const LATENCY_NOTE =
   "Latency is each answered request's response time (any status) from the moment it was written, recorded in microseconds in an HDR histogram; autocannon's own histogram keeps whole milliseconds and is not used.";
 
 /** Ratios to bare-http, budget checks, and the run's verdict. */
-export function judgeResults(
-  results: BenchmarkResult[],
-  budgets: BudgetFile,
-): JudgedResult[] {
+export function judgeResults(results: BenchmarkResult[], budgets: BudgetFile): JudgedResult[] {
   const bare = results.find((r) => r.name === 'bare-http');
   return results.map((result) => {
     const withRatio = { ...result };

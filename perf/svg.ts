@@ -19,12 +19,7 @@ export function element(name: string, attrs: Attributes, content?: string): stri
     : `<${name} ${attributes(attrs)}>${content}</${name}>`;
 }
 
-export function text(
-  x: number,
-  y: number,
-  content: string,
-  attrs: Attributes = {},
-): string {
+export function text(x: number, y: number, content: string, attrs: Attributes = {}): string {
   return element('text', { x: fixed(x), y: fixed(y), ...attrs }, escapeXml(content));
 }
 
@@ -69,11 +64,6 @@ export function fixed(value: number): string {
   return value.toFixed(1);
 }
 
-export function circle(
-  cx: number,
-  cy: number,
-  r: number,
-  attrs: Attributes = {},
-): string {
+export function circle(cx: number, cy: number, r: number, attrs: Attributes = {}): string {
   return element('circle', { cx: fixed(cx), cy: fixed(cy), r, ...attrs });
 }

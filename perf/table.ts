@@ -16,9 +16,7 @@ export function formatSummary(summary: BenchSummary, files: string[]): string {
   if (summary.accuracy) {
     const a = summary.accuracy;
     const others =
-      a.otherProcesses === undefined
-        ? ''
-        : `; other processes used ${a.otherProcesses} cores`;
+      a.otherProcesses === undefined ? '' : `; other processes used ${a.otherProcesses} cores`;
     lines.push(
       '',
       `accuracy self-check: ${a.injectedMs} ms injected, p50 ${a.measuredP50Ms} ms (${signed(a.errorPercent)}%, allowed ±${a.tolerancePercent}%) over ${a.requests} requests: ${a.holds ? 'holds' : 'MISSED'}${others}`,
@@ -73,26 +71,17 @@ function formatTable(results: JudgedResult[]): string[] {
     String(r.non2xx),
     r.verdict === 'pass' ? 'pass' : 'FAIL',
   ]);
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...rows.map((row) => row[i]!.length)),
-  );
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const format = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
-      .join('  ');
-  return [
-    format(header),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...rows.map(format),
-  ];
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [format(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(format)];
 }
 
 function formatLoadLine(r: JudgedResult): string {
   const load = r.load;
   const mode =
     load.mode === 'fixed-rate' ? `fixed rate ${load.requestsPerSecond}/s` : 'closed loop';
-  const cpu =
-    r.cpu.server === undefined ? '' : `, server CPU ${Math.round(r.cpu.server * 100)}%`;
+  const cpu = r.cpu.server === undefined ? '' : `, server CPU ${Math.round(r.cpu.server * 100)}%`;
   const others =
     r.cpu.otherProcesses === undefined
       ? ''
@@ -116,18 +105,11 @@ function formatComparison(summary: BenchSummary): string[] {
     const ratio = b.ratioChange === undefined ? '' : `, x bare ${signed(b.ratioChange)}`;
     return `  ${b.name}: req/s ${signed(b.throughputPercent)}%, p50 ${signed(b.p50Percent)}%, p95 ${signed(b.p95Percent)}%, p99 ${signed(b.p99Percent)}%${ratio}`;
   });
-  return [
-    `against the stored result ${c.path} (${c.recordedAt}, ${c.recordedOn}):`,
-    ...rows,
-  ];
+  return [`against the stored result ${c.path} (${c.recordedAt}, ${c.recordedOn}):`, ...rows];
 }
 
 function ms(value: number): string {
-  return value >= 100
-    ? value.toFixed(0)
-    : value >= 10
-      ? value.toFixed(1)
-      : value.toFixed(2);
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
 }
 
 function signed(value: number): string {

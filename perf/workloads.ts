@@ -83,15 +83,8 @@ async function prepareLoad(
 
   await preparePlatform(urls, profile);
   if (name === 'verify') {
-    const ticket = await issueTicket(
-      urls,
-      targets.tenant,
-      findPerson(targets.tenant, 'Ada'),
-    );
-    const plan = jsonPost(
-      `${urls.cloud}${VERIFY_PATH}`,
-      verifyBody(ticket, targets.frame),
-    );
+    const ticket = await issueTicket(urls, targets.tenant, findPerson(targets.tenant, 'Ada'));
+    const plan = jsonPost(`${urls.cloud}${VERIFY_PATH}`, verifyBody(ticket, targets.frame));
     return () => runAutocannon(plan, settings, seconds);
   }
 

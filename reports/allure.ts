@@ -21,7 +21,8 @@ interface AllureResult {
 const TAG_LABELS = ['severity', 'feature', 'epic', 'owner'];
 
 /** Where `@issue:KEY` links point; `%s` is the key. A setting, the tracker is the team's. */
-export const ISSUE_URL_TEMPLATE = process.env.HARNESS_ISSUE_URL ?? 'https://issues.invalid/browse/%s';
+export const ISSUE_URL_TEMPLATE =
+  process.env.HARNESS_ISSUE_URL ?? 'https://issues.invalid/browse/%s';
 
 /** `uri#scenario name` → the name of the Rule the scenario sits under, from the run's messages. */
 export function rulesOfScenarios(envelopes: messages.Envelope[]): Map<string, string> {
@@ -52,7 +53,11 @@ function withTagLabels(result: AllureResult): void {
       result.labels = result.labels.filter((l) => l.name !== name);
       result.labels.push({ name, value });
     } else if (name === 'issue') {
-      result.links.push({ type: 'issue', name: value, url: ISSUE_URL_TEMPLATE.replace('%s', encodeURIComponent(value)) });
+      result.links.push({
+        type: 'issue',
+        name: value,
+        url: ISSUE_URL_TEMPLATE.replace('%s', encodeURIComponent(value)),
+      });
     }
   }
 }
@@ -109,10 +114,18 @@ export function writeEnvironment(resultsDir: string, versions: Record<string, st
 }
 
 /** Builds the HTML report with allure-commandline (it needs Java). */
-export function generateReport(resultsDir: string, reportDir: string): { ok: boolean; output: string } {
+export function generateReport(
+  resultsDir: string,
+  reportDir: string,
+): { ok: boolean; output: string } {
   const allure = join(__dirname, '..', 'node_modules', '.bin', 'allure');
   // --single-file: one index.html that opens straight from disk (file://), as auditors will.
-  const run = spawnSync(allure, ['generate', resultsDir, '-o', reportDir, '--clean', '--single-file'], { encoding: 'utf8' });
-  const output = `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? run.error.message : ''}`.trim();
+  const run = spawnSync(
+    allure,
+    ['generate', resultsDir, '-o', reportDir, '--clean', '--single-file'],
+    { encoding: 'utf8' },
+  );
+  const output =
+    `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? run.error.message : ''}`.trim();
   return { ok: run.status === 0, output };
 }

@@ -11,7 +11,9 @@ const EVIDENCE = ['summary.json', 'junit.xml', 'cucumber.ndjson', 'allure-report
  */
 export function writeChecksums(out: string): string[] {
   const lines = EVIDENCE.filter((file) => existsSync(join(out, file))).map((file) => {
-    const hash = createHash('sha256').update(readFileSync(join(out, file))).digest('hex');
+    const hash = createHash('sha256')
+      .update(readFileSync(join(out, file)))
+      .digest('hex');
     return `${hash}  ${file}`;
   });
   writeFileSync(join(out, 'SHA256SUMS'), `${lines.join('\n')}\n`);

@@ -9,7 +9,10 @@ export type Outcome = 'passed' | 'failed' | 'broken' | 'skipped';
  * means the harness could not test, which is "broken" and never a pass. Allure draws
  * the same line (assertion errors are "failed", the rest "broken").
  */
-export function isFinding(exception: messages.Exception | undefined, message: string | undefined): boolean {
+export function isFinding(
+  exception: messages.Exception | undefined,
+  message: string | undefined,
+): boolean {
   if (exception?.type) return /assert/i.test(exception.type);
   return /^AssertionError/.test(message ?? '');
 }
@@ -21,7 +24,8 @@ export function outcomeOf(results: messages.TestStepResult[]): Outcome {
   // the whole result untrustworthy, even when a step also failed an assertion.
   if (failed.some((r) => !isFinding(r.exception, r.message))) return 'broken';
   if (failed.length > 0) return 'failed';
-  if (results.some((r) => ['UNDEFINED', 'AMBIGUOUS', 'PENDING', 'UNKNOWN'].includes(r.status))) return 'broken';
+  if (results.some((r) => ['UNDEFINED', 'AMBIGUOUS', 'PENDING', 'UNKNOWN'].includes(r.status)))
+    return 'broken';
   if (results.some((r) => r.status === 'SKIPPED')) return 'skipped';
   return 'passed';
 }

@@ -26,8 +26,15 @@ export type ScenarioKind = 'compliant' | 'must-fail' | 'other';
  * as `@compliant:CO-06` says otherwise for one: camera denied is a caught failure for
  * PRE-10 (the user must grant the camera) and the compliant behaviour for CO-06.
  */
-export function kindsOf(tags: string[]): { kind: ScenarioKind; kindFor: Record<string, ScenarioKind> } {
-  const kind: ScenarioKind = tags.includes('@must-fail') ? 'must-fail' : tags.includes('@compliant') ? 'compliant' : 'other';
+export function kindsOf(tags: string[]): {
+  kind: ScenarioKind;
+  kindFor: Record<string, ScenarioKind>;
+} {
+  const kind: ScenarioKind = tags.includes('@must-fail')
+    ? 'must-fail'
+    : tags.includes('@compliant')
+      ? 'compliant'
+      : 'other';
   const kindFor: Record<string, ScenarioKind> = {};
   for (const tag of tags) {
     const match = /^@(compliant|must-fail):([A-Z]+-\d+)$/.exec(tag);
@@ -51,7 +58,12 @@ export interface Summary {
   verdict: 'pass' | 'fail';
   verdictReason: string;
   counts: Record<Outcome, number> & { total: number };
-  durationMs: { run: number; scenarioMean: number; browserScenarioMean: number; browserScenarioMax: number };
+  durationMs: {
+    run: number;
+    scenarioMean: number;
+    browserScenarioMean: number;
+    browserScenarioMax: number;
+  };
   requirements: {
     covered: number;
     partial: number;
@@ -86,7 +98,8 @@ export function scenarioResults(envelopes: messages.Envelope[]): ScenarioResult[
   const finished: { started: messages.TestCaseStarted; at: messages.Timestamp }[] = [];
 
   for (const e of envelopes) {
-    if (e.gherkinDocument?.uri && e.gherkinDocument.feature) features.set(e.gherkinDocument.uri, e.gherkinDocument.feature.name);
+    if (e.gherkinDocument?.uri && e.gherkinDocument.feature)
+      features.set(e.gherkinDocument.uri, e.gherkinDocument.feature.name);
     if (e.pickle) pickles.set(e.pickle.id, e.pickle);
     if (e.testCase) testCases.set(e.testCase.id, e.testCase);
     if (e.testCaseStarted) started.set(e.testCaseStarted.id, e.testCaseStarted);
@@ -132,16 +145,27 @@ export function requirementCoverage(scenarios: ScenarioResult[]): Summary['requi
     const kindFor = (s: ScenarioResult) => s.kindFor[req.id] ?? s.kind;
     const compliant = passing.filter((s) => kindFor(s) === 'compliant').length;
     const mustFail = passing.filter((s) => kindFor(s) === 'must-fail').length;
-    const status: CoverageStatus = mine.some((s) => s.outcome === 'failed' || s.outcome === 'broken')
+    const status: CoverageStatus = mine.some(
+      (s) => s.outcome === 'failed' || s.outcome === 'broken',
+    )
       ? 'failing'
       : compliant > 0 && mustFail > 0
         ? 'covered'
         : compliant + mustFail > 0
           ? 'partial'
           : 'not covered';
-    return { id: req.id, statement: req.statement, status, compliant, mustFail, scenarios: mine.length };
+    return {
+      id: req.id,
+      statement: req.statement,
+      status,
+      compliant,
+      mustFail,
+      scenarios: mine.length,
+    };
   });
-  const unknownTags = [...new Set(scenarios.flatMap((s) => s.requirements))].filter((id) => !findRequirement(id));
+  const unknownTags = [...new Set(scenarios.flatMap((s) => s.requirements))].filter(
+    (id) => !findRequirement(id),
+  );
   const count = (status: CoverageStatus) => items.filter((i) => i.status === status).length;
   return {
     covered: count('covered'),
@@ -153,7 +177,10 @@ export function requirementCoverage(scenarios: ScenarioResult[]): Summary['requi
   };
 }
 
-export function buildSummary(envelopes: messages.Envelope[], versions: Record<string, string>): Summary {
+export function buildSummary(
+  envelopes: messages.Envelope[],
+  versions: Record<string, string>,
+): Summary {
   const scenarios = scenarioResults(envelopes);
   const counts = { total: scenarios.length, passed: 0, failed: 0, broken: 0, skipped: 0 };
   for (const s of scenarios) counts[s.outcome] += 1;
@@ -168,7 +195,8 @@ export function buildSummary(envelopes: messages.Envelope[], versions: Record<st
   else if (counts.passed === 0) reasons.push('no scenario passed (all skipped, or a dry run)');
   if (counts.failed > 0) reasons.push(`${counts.failed} scenario(s) failed`);
   if (counts.broken > 0) reasons.push(`${counts.broken} scenario(s) broken`);
-  if (requirements.unknownTags.length > 0) reasons.push(`unknown requirement tag(s): ${requirements.unknownTags.join(', ')}`);
+  if (requirements.unknownTags.length > 0)
+    reasons.push(`unknown requirement tag(s): ${requirements.unknownTags.join(', ')}`);
   if (!runEnd) reasons.push('the run did not finish');
 
   return {

@@ -27,19 +27,29 @@ interface Platform {
 }
 
 function startMocks(staff: number): Promise<{ platform: Platform; stop: () => void }> {
-  const child = spawn(process.execPath, ['--require', 'ts-node/register', join(ROOT, 'scripts', 'mocks.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, TENANT_STAFF: String(staff) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--require', 'ts-node/register', join(ROOT, 'scripts', 'mocks.ts')],
+    {
+      cwd: ROOT,
+      env: { ...process.env, TENANT_STAFF: String(staff) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolvePlatform, reject) => {
     let buffered = '';
     child.stdout!.on('data', (chunk) => {
       buffered += chunk;
       const line = buffered.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolvePlatform({ platform: JSON.parse(line) as Platform, stop: () => child.kill('SIGTERM') });
+      if (line)
+        resolvePlatform({
+          platform: JSON.parse(line) as Platform,
+          stop: () => child.kill('SIGTERM'),
+        });
     });
-    child.once('exit', (code) => reject(new Error(`the mock platform exited with ${code} before it started`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the mock platform exited with ${code} before it started`)),
+    );
   });
 }
 
@@ -53,11 +63,18 @@ async function main(): Promise<number> {
 
   const { platform, stop } = await startMocks(users);
   try {
-    const client = new GraphClient({ graphUrl: platform.graph, loginUrl: platform.graph, tenantId: platform.tenantId, clientId: platform.clientId, clientSecret: platform.clientSecret });
+    const client = new GraphClient({
+      graphUrl: platform.graph,
+      loginUrl: platform.graph,
+      tenantId: platform.tenantId,
+      clientId: platform.clientId,
+      clientSecret: platform.clientSecret,
+    });
     const started = process.hrtime.bigint();
     let pages = 0;
     let seen = 0;
-    let next: string | undefined = '/users?$top=999&$select=id,userPrincipalName,onPremisesSyncEnabled,assignedPlans';
+    let next: string | undefined =
+      '/users?$top=999&$select=id,userPrincipalName,onPremisesSyncEnabled,assignedPlans';
     while (next) {
       const page: { value: unknown[]; '@odata.nextLink'?: string } = await client.getJson(next);
       pages += 1;
@@ -75,7 +92,11 @@ async function main(): Promise<number> {
       usersPerSecond: Math.round(seen / (pagingMs / 1000)),
       serverRssMiB: Math.round(health.body.rssBytes / 2 ** 20),
       clientRssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
-      budget: { startMs: BUDGET.startMs, pagingMs: BUDGET.pagingMs, serverRssMiB: BUDGET.serverRssBytes / 2 ** 20 },
+      budget: {
+        startMs: BUDGET.startMs,
+        pagingMs: BUDGET.pagingMs,
+        serverRssMiB: BUDGET.serverRssBytes / 2 ** 20,
+      },
     };
     const misses = [
       seen !== platform.users && `paged ${seen} of ${platform.users} users`,
@@ -85,17 +106,29 @@ async function main(): Promise<number> {
     ].filter(Boolean);
 
     console.table([result].map(({ budget, ...row }) => row));
-    const out = resolve(process.env.REPORTS_DIR ?? join(ROOT, 'reports', 'out'), 'perf', 'graph-paging.json');
+    const out = resolve(
+      process.env.REPORTS_DIR ?? join(ROOT, 'reports', 'out'),
+      'perf',
+      'graph-paging.json',
+    );
     mkdirSync(resolve(out, '..'), { recursive: true });
-    writeFileSync(out, `${JSON.stringify({ ...result, verdict: misses.length === 0 ? 'pass' : 'fail', misses }, null, 2)}\n`);
-    console.log(misses.length === 0 ? `Within budget. ${out}` : `Over budget: ${misses.join('; ')}. ${out}`);
+    writeFileSync(
+      out,
+      `${JSON.stringify({ ...result, verdict: misses.length === 0 ? 'pass' : 'fail', misses }, null, 2)}\n`,
+    );
+    console.log(
+      misses.length === 0 ? `Within budget. ${out}` : `Over budget: ${misses.join('; ')}. ${out}`,
+    );
     return misses.length === 0 ? 0 : 1;
   } finally {
     stop();
   }
 }
 
-main().then((code) => process.exit(code), (error: Error) => {
-  console.error(`The Graph paging benchmark could not run: ${error.message}`);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`The Graph paging benchmark could not run: ${error.message}`);
+    process.exit(2);
+  },
+);

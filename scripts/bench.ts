@@ -11,12 +11,7 @@
  */
 import { resolve } from 'node:path';
 
-import {
-  BenchInputError,
-  parseBenchArgs,
-  USAGE,
-  type CliOptions,
-} from '../perf/cli-options';
+import { BenchInputError, parseBenchArgs, USAGE, type CliOptions } from '../perf/cli-options';
 import { EXIT_CODES, type BenchSummary } from '../perf/summary';
 
 const ROOT = resolve(__dirname, '..');

@@ -40,16 +40,26 @@ const OPTIONS = {
 type OptionName = keyof typeof OPTIONS;
 
 function readOptions(): Partial<Record<OptionName, string>> {
-  const { values } = parseArgs({ options: Object.fromEntries(Object.entries(OPTIONS).map(([k, v]) => [k, { type: v.type }])), strict: true });
+  const { values } = parseArgs({
+    options: Object.fromEntries(Object.entries(OPTIONS).map(([k, v]) => [k, { type: v.type }])),
+    strict: true,
+  });
   const merged: Partial<Record<OptionName, string>> = {};
-  for (const [name, spec] of Object.entries(OPTIONS) as [OptionName, (typeof OPTIONS)[OptionName]][]) {
+  for (const [name, spec] of Object.entries(OPTIONS) as [
+    OptionName,
+    (typeof OPTIONS)[OptionName],
+  ][]) {
     const value = (values as Record<string, string | undefined>)[name] ?? process.env[spec.env];
     if (value) merged[name] = value;
   }
   return merged;
 }
 
-const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  value
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function printFindings(findings: Finding[]): void {
   for (const requirement of ENTRA_REQUIREMENTS) {
@@ -64,12 +74,18 @@ async function main(): Promise<number> {
   try {
     options = readOptions();
   } catch (error) {
-    console.error(`${(error as Error).message}\nSee the header of scripts/check-entra.ts or the README for the options.`);
+    console.error(
+      `${(error as Error).message}\nSee the header of scripts/check-entra.ts or the README for the options.`,
+    );
     return 2;
   }
-  const missing = (['tenant-id', 'client-id', 'client-secret'] as const).filter((name) => !options[name]);
+  const missing = (['tenant-id', 'client-id', 'client-secret'] as const).filter(
+    (name) => !options[name],
+  );
   if (missing.length > 0) {
-    console.error(`Missing ${missing.map((m) => `--${m}`).join(', ')} (or ${missing.map((m) => OPTIONS[m].env).join(', ')}).`);
+    console.error(
+      `Missing ${missing.map((m) => `--${m}`).join(', ')} (or ${missing.map((m) => OPTIONS[m].env).join(', ')}).`,
+    );
     return 2;
   }
 
@@ -84,8 +100,13 @@ async function main(): Promise<number> {
   const cloudUrl = options['cloud-url'];
   const readCloudDirectory = cloudUrl
     ? async () => {
-        const answer = await requestJson(`${cloudUrl}/api/v1/directory`, { headers: { authorization: `Bearer ${options['cloud-token'] ?? ''}` } });
-        if (answer.status !== 200) throw new Error(`The cloud platform answered ${answer.status} for its directory settings`);
+        const answer = await requestJson(`${cloudUrl}/api/v1/directory`, {
+          headers: { authorization: `Bearer ${options['cloud-token'] ?? ''}` },
+        });
+        if (answer.status !== 200)
+          throw new Error(
+            `The cloud platform answered ${answer.status} for its directory settings`,
+          );
         return answer.body as CloudDirectoryView;
       }
     : undefined;
@@ -106,11 +127,16 @@ async function main(): Promise<number> {
 
   printFindings(findings);
   const blocking = findings.filter(isBlocking).length;
-  console.log(`\n${blocking} blocking finding(s), ${findings.length - blocking} warning(s) or attestation(s) for tenant ${options['tenant-id']} at ${graphUrl}`);
+  console.log(
+    `\n${blocking} blocking finding(s), ${findings.length - blocking} warning(s) or attestation(s) for tenant ${options['tenant-id']} at ${graphUrl}`,
+  );
 
   const out = resolve(options.out ?? 'reports/out/entra-findings.json');
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({ tenantId: options['tenant-id'], graphUrl, readAt: new Date().toISOString(), findings }, null, 2)}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ tenantId: options['tenant-id'], graphUrl, readAt: new Date().toISOString(), findings }, null, 2)}\n`,
+  );
   console.log(`Findings: ${out}`);
   return blocking === 0 ? 0 : 1;
 }

@@ -14,7 +14,13 @@ import { join, resolve } from 'node:path';
 import { findChromium } from '../harness/browser';
 import { ensureTools } from '../harness/tools';
 import { lintFeatureFiles } from '../harness/gherkin-lint';
-import { enrichResults, generateReport, rulesOfScenarios, writeCategories, writeEnvironment } from '../reports/allure';
+import {
+  enrichResults,
+  generateReport,
+  rulesOfScenarios,
+  writeCategories,
+  writeEnvironment,
+} from '../reports/allure';
 import { writeChecksums } from '../reports/checksums';
 import { printSummary } from '../reports/print';
 import { buildSummary, readEnvelopes, type Summary } from '../reports/summary';
@@ -39,18 +45,29 @@ function chromiumVersion(): string {
 function featureFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? featureFiles(path) : name.endsWith('.feature') ? [path] : [];
+    return statSync(path).isDirectory()
+      ? featureFiles(path)
+      : name.endsWith('.feature')
+        ? [path]
+        : [];
   });
 }
 
 function runCucumber(out: string, passthrough: string[]): number {
   const cucumber = join(ROOT, 'node_modules', '.bin', 'cucumber-js');
   const args = [
-    '--format', `message:${join(out, 'cucumber.ndjson')}`,
-    '--format', `junit:${join(out, 'junit.xml')}`,
+    '--format',
+    `message:${join(out, 'cucumber.ndjson')}`,
+    '--format',
+    `junit:${join(out, 'junit.xml')}`,
     // Given a file, so it cannot swallow cucumber's own console output.
-    '--format', `allure-cucumberjs/reporter:${join(out, 'allure-reporter.log')}`,
-    '--format-options', JSON.stringify({ resultsDir: join(out, 'allure-results'), junit: { suiteName: 'face check-out' } }),
+    '--format',
+    `allure-cucumberjs/reporter:${join(out, 'allure-reporter.log')}`,
+    '--format-options',
+    JSON.stringify({
+      resultsDir: join(out, 'allure-results'),
+      junit: { suiteName: 'face check-out' },
+    }),
     ...passthrough,
   ];
   const run = spawnSync(cucumber, args, { stdio: 'inherit', cwd: ROOT });
@@ -64,12 +81,18 @@ function main(): void {
 
   const started = Date.now();
   // After the old reports are gone, so a run that cannot start never leaves a "pass" behind.
-  const lint = lintFeatureFiles(featureFiles(join(ROOT, 'features'))).map((p) => `${p.file}:${p.line}: ${p.message}`);
+  const lint = lintFeatureFiles(featureFiles(join(ROOT, 'features'))).map(
+    (p) => `${p.file}:${p.line}: ${p.message}`,
+  );
   for (const problem of lint) console.error(problem);
-  const problems = lint.length > 0 ? [`${lint.length} feature file problem(s), listed above.`] : ensureTools();
+  const problems =
+    lint.length > 0 ? [`${lint.length} feature file problem(s), listed above.`] : ensureTools();
   if (problems.length > 0) {
     const reason = `the harness could not run: ${problems.join(' ')}`;
-    writeFileSync(join(out, 'summary.json'), `${JSON.stringify({ verdict: 'fail', verdictReason: reason, counts: { total: 0, passed: 0, failed: 0, broken: 0, skipped: 0 } }, null, 2)}\n`);
+    writeFileSync(
+      join(out, 'summary.json'),
+      `${JSON.stringify({ verdict: 'fail', verdictReason: reason, counts: { total: 0, passed: 0, failed: 0, broken: 0, skipped: 0 } }, null, 2)}\n`,
+    );
     console.error(`\nVerdict: FAIL (${reason})`);
     process.exit(1);
   }
@@ -100,7 +123,9 @@ function main(): void {
     writeCategories(resultsDir);
     writeEnvironment(resultsDir, versions);
     const generated = generateReport(resultsDir, join(out, 'allure-report'));
-    report = generated.ok ? join(out, 'allure-report', 'index.html') : `FAILED: ${generated.output}`;
+    report = generated.ok
+      ? join(out, 'allure-report', 'index.html')
+      : `FAILED: ${generated.output}`;
     if (!generated.ok) {
       summary.verdict = 'fail';
       summary.verdictReason += '; the Allure report could not be generated';

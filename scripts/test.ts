@@ -43,27 +43,38 @@ function unitTests(): Tally {
   const run = spawnSync(
     process.execPath,
     [
-      '--require', 'ts-node/register',
+      '--require',
+      'ts-node/register',
       '--test',
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
       ...findTests(join(ROOT, 'test')),
     ],
     { stdio: 'inherit', cwd: ROOT },
   );
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (key: string) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
-  const tally = { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
+  const tally = {
+    passed: count('pass'),
+    failed: count('fail') + count('cancelled'),
+    skipped: count('skipped') + count('todo'),
+  };
   if (run.status !== 0 && tally.failed === 0) tally.failed = 1; // the runner itself failed
   return tally;
 }
 
 function suite(): Tally {
   console.log('\n== Gherkin suite on the embedded mock platform (as `npm start`)');
-  spawnSync(process.execPath, ['--require', 'ts-node/register', join(ROOT, 'scripts', 'run-suite.ts')], {
-    stdio: 'inherit',
-    cwd: ROOT,
-  });
+  spawnSync(
+    process.execPath,
+    ['--require', 'ts-node/register', join(ROOT, 'scripts', 'run-suite.ts')],
+    {
+      stdio: 'inherit',
+      cwd: ROOT,
+    },
+  );
   const path = resolve(process.env.REPORTS_DIR ?? join(ROOT, 'reports', 'out'), 'summary.json');
   if (!existsSync(path)) return { passed: 0, failed: 1, skipped: 0 };
   const summary = JSON.parse(readFileSync(path, 'utf8')) as Summary;
@@ -75,8 +86,14 @@ function suite(): Tally {
 
 function main(): void {
   const parts = [typecheck(), unitTests(), suite()];
-  const total = parts.reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }));
-  console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+  const total = parts.reduce((a, b) => ({
+    passed: a.passed + b.passed,
+    failed: a.failed + b.failed,
+    skipped: a.skipped + b.skipped,
+  }));
+  console.log(
+    `\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`,
+  );
   process.exit(total.failed === 0 ? 0 : 1);
 }
 

@@ -25,18 +25,9 @@ Given(
 
     const now = await readCloudConnection(this);
     const running = now.appliances.filter((a) => a.cloudConnect !== 'stopped');
-    setupCheck(
-      running.length === 0,
-      `Cloud Connect still runs on ${running.map((a) => a.id)}`,
-    );
-    setupCheck(
-      now.integration.reason === 'not_integrated',
-      'EAM still has an integration',
-    );
-    setupCheck(
-      now.portal.connectedIntegrationId === null,
-      'the cloud is still connected',
-    );
+    setupCheck(running.length === 0, `Cloud Connect still runs on ${running.map((a) => a.id)}`);
+    setupCheck(now.integration.reason === 'not_integrated', 'EAM still has an integration');
+    setupCheck(now.portal.connectedIntegrationId === null, 'the cloud is still connected');
   },
 );
 
@@ -45,10 +36,7 @@ Given(
   async function (this: CheckoutWorld, region: string) {
     await control(this, 'PATCH', '/cloud/connection', { region });
     const now = await control(this, 'GET', '/cloud/connection');
-    setupCheck(
-      now.region === region,
-      `the tenant is in region ${now.region}, not ${region}`,
-    );
+    setupCheck(now.region === region, `the tenant is in region ${now.region}, not ${region}`);
   },
 );
 
@@ -64,12 +52,9 @@ async function setFirewall(world: CheckoutWorld, allowlist: string[]): Promise<v
 const listOf = (words: string) =>
   words === 'nothing' ? [] : words.split(',').map((w) => w.trim());
 
-Given(
-  'the firewall allows only {string}',
-  async function (this: CheckoutWorld, words: string) {
-    await setFirewall(this, listOf(words));
-  },
-);
+Given('the firewall allows only {string}', async function (this: CheckoutWorld, words: string) {
+  await setFirewall(this, listOf(words));
+});
 
 Given(
   'the firewall allows {string} and {string}',
@@ -78,20 +63,14 @@ Given(
   },
 );
 
-When(
-  'the firewall stops allowing {string}',
-  async function (this: CheckoutWorld, pattern: string) {
-    const { allowlist } = await control(this, 'GET', '/eam/firewall');
-    setupCheck(
-      allowlist.includes(pattern),
-      `the firewall did not allow ${pattern} to begin with`,
-    );
-    await setFirewall(
-      this,
-      allowlist.filter((p: string) => p !== pattern),
-    );
-  },
-);
+When('the firewall stops allowing {string}', async function (this: CheckoutWorld, pattern: string) {
+  const { allowlist } = await control(this, 'GET', '/eam/firewall');
+  setupCheck(allowlist.includes(pattern), `the firewall did not allow ${pattern} to begin with`);
+  await setFirewall(
+    this,
+    allowlist.filter((p: string) => p !== pattern),
+  );
+});
 
 // ---- The Appliance Console: Cloud Connect (PRE-04) ----
 
@@ -106,17 +85,14 @@ async function operate(
   );
 }
 
-Given(
-  'Cloud Connect has been started on all appliances',
-  async function (this: CheckoutWorld) {
-    await operate(this, 'restart', 'all');
-    const { appliances } = await readCloudConnection(this);
-    setupCheck(
-      appliances.every((a) => a.cloudConnect === 'running'),
-      'Cloud Connect is not running everywhere',
-    );
-  },
-);
+Given('Cloud Connect has been started on all appliances', async function (this: CheckoutWorld) {
+  await operate(this, 'restart', 'all');
+  const { appliances } = await readCloudConnection(this);
+  setupCheck(
+    appliances.every((a) => a.cloudConnect === 'running'),
+    'Cloud Connect is not running everywhere',
+  );
+});
 
 When(
   'the administrator restarts Cloud Connect on all appliances',
@@ -143,14 +119,9 @@ Then(
   'the console shows Cloud Connect {word} on every appliance',
   async function (this: CheckoutWorld, state: string) {
     const { appliances } = await readCloudConnection(this);
-    assert.ok(
-      appliances.length > 1,
-      'the enterprise should have more than one appliance',
-    );
+    assert.ok(appliances.length > 1, 'the enterprise should have more than one appliance');
     assert.deepEqual(
-      appliances
-        .filter((a) => a.cloudConnect !== state)
-        .map((a) => `${a.id}: ${a.cloudConnect}`),
+      appliances.filter((a) => a.cloudConnect !== state).map((a) => `${a.id}: ${a.cloudConnect}`),
       [],
     );
   },
@@ -174,15 +145,9 @@ async function makeToken(world: CheckoutWorld, kind: TokenKind): Promise<string>
   const admin = adminOf(world);
   if (kind === 'text') return 'I copied the integration id instead';
 
-  const { integrationId } = await adminChange(
-    admin.integration(),
-    'reading the integration id',
-  );
+  const { integrationId } = await adminChange(admin.integration(), 'reading the integration id');
   const id = kind === 'other' ? '3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b' : integrationId;
-  const { token } = await adminChange(
-    admin.createIntegrationToken(id),
-    'creating a token',
-  );
+  const { token } = await adminChange(admin.createIntegrationToken(id), 'creating a token');
   if (kind === 'tampered')
     return `${token.slice(0, -6)}${token.endsWith('AAAAAA') ? 'BBBBBB' : 'AAAAAA'}`;
   if (kind === 'expired') {
@@ -200,13 +165,10 @@ When(
   },
 );
 
-Then(
-  'the console shows the enterprise integration id',
-  async function (this: CheckoutWorld) {
-    const { integration } = await readCloudConnection(this);
-    assert.equal(integration.integrationId, this.tenant.eam.cloudConnect.integrationId);
-  },
-);
+Then('the console shows the enterprise integration id', async function (this: CheckoutWorld) {
+  const { integration } = await readCloudConnection(this);
+  assert.equal(integration.integrationId, this.tenant.eam.cloudConnect.integrationId);
+});
 
 Then(
   'the console reports that it cannot verify the integration, because {unverifiedReason}',
@@ -218,37 +180,28 @@ Then(
       'the console reports the integration as verified',
     );
     assert.equal(integration.reason, reason, integration.message);
-    assert.match(
-      integration.message ?? '',
-      /^Cannot verify the Access Management integration/,
-    );
+    assert.match(integration.message ?? '', /^Cannot verify the Access Management integration/);
   },
 );
 
-Then(
-  'the console reports the integration as verified',
-  async function (this: CheckoutWorld) {
-    const { integration, portal } = await readCloudConnection(this);
-    assert.equal(integration.status, 'verified', integration.message);
-    assert.equal(
-      portal.connectedIntegrationId,
-      integration.integrationId,
-      'the cloud is connected to another id',
-    );
-  },
-);
+Then('the console reports the integration as verified', async function (this: CheckoutWorld) {
+  const { integration, portal } = await readCloudConnection(this);
+  assert.equal(integration.status, 'verified', integration.message);
+  assert.equal(
+    portal.connectedIntegrationId,
+    integration.integrationId,
+    'the cloud is connected to another id',
+  );
+});
 
-Then(
-  'the console refuses the token with {word}',
-  function (this: CheckoutWorld, code: string) {
-    const { status, body } = lastAnswer(this);
-    assert.ok(
-      status >= 400 && status < 500,
-      `the console answered ${status}: ${JSON.stringify(body)}`,
-    );
-    assert.equal(body.error?.code, code, body.error?.message);
-  },
-);
+Then('the console refuses the token with {word}', function (this: CheckoutWorld, code: string) {
+  const { status, body } = lastAnswer(this);
+  assert.ok(
+    status >= 400 && status < 500,
+    `the console answered ${status}: ${JSON.stringify(body)}`,
+  );
+  assert.equal(body.error?.code, code, body.error?.message);
+});
 
 Then(
   'the integration is refused because Cloud Connect is stopped on {string}',

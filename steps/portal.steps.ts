@@ -11,13 +11,7 @@ import {
   makeTruncatedPng,
   type LogoFormat,
 } from '../fixtures/logos';
-import {
-  adminChange,
-  adminOf,
-  lastAnswer,
-  scenarioOf,
-  setupCheck,
-} from './support/cloud-connect';
+import { adminChange, adminOf, lastAnswer, scenarioOf, setupCheck } from './support/cloud-connect';
 import type { CheckoutWorld } from './support/world';
 
 // ---- Administrator console single sign-on (CC-04) ----
@@ -25,28 +19,16 @@ import type { CheckoutWorld } from './support/world';
 When(
   'the administrator selects administrator console single sign-on using SAML',
   async function (this: CheckoutWorld) {
-    await adminChange(
-      adminOf(this).selectAdminConsoleSso(true),
-      'selecting SAML single sign-on',
-    );
+    await adminChange(adminOf(this).selectAdminConsoleSso(true), 'selecting SAML single sign-on');
   },
 );
 
 Given(
   'administrator console single sign-on using SAML is not selected',
   async function (this: CheckoutWorld) {
-    await adminChange(
-      adminOf(this).selectAdminConsoleSso(false),
-      'clearing SAML single sign-on',
-    );
-    const settings = await adminChange(
-      adminOf(this).portalSettings(),
-      'reading the portal',
-    );
-    setupCheck(
-      settings.adminConsoleSamlSso === false,
-      'SAML single sign-on is still selected',
-    );
+    await adminChange(adminOf(this).selectAdminConsoleSso(false), 'clearing SAML single sign-on');
+    const settings = await adminChange(adminOf(this).portalSettings(), 'reading the portal');
+    setupCheck(settings.adminConsoleSamlSso === false, 'SAML single sign-on is still selected');
   },
 );
 
@@ -71,12 +53,7 @@ async function upload(world: CheckoutWorld, file: LogoFile): Promise<void> {
 
 When(
   'the administrator uploads a(n) {logoFormat} logo of {int}x{int} pixels',
-  async function (
-    this: CheckoutWorld,
-    format: LogoFormat,
-    width: number,
-    height: number,
-  ) {
+  async function (this: CheckoutWorld, format: LogoFormat, width: number, height: number) {
     const image = await makeLogo(format, width, height);
     await upload(this, fileNamed(image, `logo.${LOGO_EXTENSIONS[format]}`));
   },
@@ -98,10 +75,7 @@ When(
 When(
   'the administrator uploads a PNG logo of {int}x{int} pixels weighing {int} KB',
   async function (this: CheckoutWorld, width: number, height: number, kilobytes: number) {
-    await upload(
-      this,
-      fileNamed(await makeHeavyPng(width, height, kilobytes * 1024), 'logo.png'),
-    );
+    await upload(this, fileNamed(await makeHeavyPng(width, height, kilobytes * 1024), 'logo.png'));
   },
 );
 
@@ -124,30 +98,21 @@ Then(
   async function (this: CheckoutWorld, format: string, width: number, height: number) {
     const { status, body } = lastAnswer(this);
     assert.equal(status, 200, `the portal refused the logo: ${JSON.stringify(body)}`);
-    const { logo } = await adminChange(
-      adminOf(this).portalSettings(),
-      'reading the portal',
-    );
+    const { logo } = await adminChange(adminOf(this).portalSettings(), 'reading the portal');
     assert.deepEqual([logo?.format, logo?.width, logo?.height], [format, width, height]);
   },
 );
 
-Then(
-  'the portal refuses the logo with {word}',
-  function (this: CheckoutWorld, code: string) {
-    const { status, body } = lastAnswer(this);
-    assert.ok(
-      status >= 400 && status < 500,
-      `the portal answered ${status}: ${JSON.stringify(body)}`,
-    );
-    assert.equal(body.error?.code, code, body.error?.message);
-  },
-);
+Then('the portal refuses the logo with {word}', function (this: CheckoutWorld, code: string) {
+  const { status, body } = lastAnswer(this);
+  assert.ok(
+    status >= 400 && status < 500,
+    `the portal answered ${status}: ${JSON.stringify(body)}`,
+  );
+  assert.equal(body.error?.code, code, body.error?.message);
+});
 
 Then('the portal has no logo', async function (this: CheckoutWorld) {
-  const { logo } = await adminChange(
-    adminOf(this).portalSettings(),
-    'reading the portal',
-  );
+  const { logo } = await adminChange(adminOf(this).portalSettings(), 'reading the portal');
   assert.equal(logo, null, `the portal kept ${JSON.stringify(logo)}`);
 });

@@ -8,11 +8,15 @@ import type { CheckoutWorld } from './support/world';
 
 /** The fixture secrets let the harness read each simulator as its own clients would. */
 function eam(world: CheckoutWorld, path: string) {
-  return requestJson(`${world.urls.eam}${path}`, { headers: { authorization: `Bearer ${world.tenant.eam.apiKey}` } });
+  return requestJson(`${world.urls.eam}${path}`, {
+    headers: { authorization: `Bearer ${world.tenant.eam.apiKey}` },
+  });
 }
 
 function cloud(world: CheckoutWorld, path: string) {
-  return requestJson(`${world.urls.cloud}${path}`, { headers: { authorization: `Bearer ${world.tenant.cloud.integrationToken}` } });
+  return requestJson(`${world.urls.cloud}${path}`, {
+    headers: { authorization: `Bearer ${world.tenant.cloud.integrationToken}` },
+  });
 }
 
 function graph(world: CheckoutWorld): GraphClient {
@@ -33,9 +37,18 @@ function setupCheck(ok: boolean, message: string): void {
 Given('the hospital is set up as the vendor guide asks', async function (this: CheckoutWorld) {
   const appliance = (await eam(this, '/api/v1/appliance')).body;
   const tenant = (await cloud(this, '/api/v1/tenant')).body;
-  setupCheck(appliance.cloudConnect.running && appliance.cloudConnect.integrationVerified, 'Cloud Connect is not running and verified');
-  setupCheck(tenant.agreements.cloudServicesAmendment, 'the cloud services amendment is not signed');
-  setupCheck(tenant.lastSync?.synced > 0, `the directory sync synced nobody: ${JSON.stringify(tenant.lastSync)}`);
+  setupCheck(
+    appliance.cloudConnect.running && appliance.cloudConnect.integrationVerified,
+    'Cloud Connect is not running and verified',
+  );
+  setupCheck(
+    tenant.agreements.cloudServicesAmendment,
+    'the cloud services amendment is not signed',
+  );
+  setupCheck(
+    tenant.lastSync?.synced > 0,
+    `the directory sync synced nobody: ${JSON.stringify(tenant.lastSync)}`,
+  );
 });
 
 const SECOND_FACTORS: Record<string, string> = { 'the badge tap': 'badge', 'a PIN': 'pin' };
@@ -44,34 +57,56 @@ Given(
   '{person} is enrolled for face recognition, with {string} as second factor',
   async function (this: CheckoutWorld, person: Person, secondFactorWords: string) {
     const expected = SECOND_FACTORS[secondFactorWords];
-    if (!expected) throw new HarnessFault(`Unknown second factor "${secondFactorWords}"; use one of: ${Object.keys(SECOND_FACTORS).join(', ')}`);
+    if (!expected)
+      throw new HarnessFault(
+        `Unknown second factor "${secondFactorWords}"; use one of: ${Object.keys(SECOND_FACTORS).join(', ')}`,
+      );
     this.person = person;
 
     const upn = encodeURIComponent(person.userPrincipalName);
     const enrolment = (await cloud(this, `/api/v1/face/enrolments/${upn}`)).body;
-    setupCheck(enrolment.enrolled === true, `${person.key} has no enrolled face in the cloud platform`);
+    setupCheck(
+      enrolment.enrolled === true,
+      `${person.key} has no enrolled face in the cloud platform`,
+    );
     const owner = (await eam(this, `/api/v1/badges/${person.badgeId}`)).body;
     const policy = (await eam(this, `/api/v1/users/${owner.userId}/policy`)).body;
-    setupCheck(policy.secondFactor === expected, `${person.key}'s EAM policy asks for ${policy.secondFactor}, not ${expected}`);
+    setupCheck(
+      policy.secondFactor === expected,
+      `${person.key}'s EAM policy asks for ${policy.secondFactor}, not ${expected}`,
+    );
   },
 );
 
-async function premiumPlanStatus(world: CheckoutWorld, person: Person): Promise<string | undefined> {
-  const user = await graph(world).getJson<{ assignedPlans: { servicePlanId: string; capabilityStatus: string }[] }>(
-    `/users/${person.entraId}?$select=assignedPlans,onPremisesSyncEnabled`,
-  );
-  return user.assignedPlans.find((p) => p.servicePlanId === ENTRA_PREMIUM_PLANS.p1)?.capabilityStatus;
+async function premiumPlanStatus(
+  world: CheckoutWorld,
+  person: Person,
+): Promise<string | undefined> {
+  const user = await graph(world).getJson<{
+    assignedPlans: { servicePlanId: string; capabilityStatus: string }[];
+  }>(`/users/${person.entraId}?$select=assignedPlans,onPremisesSyncEnabled`);
+  return user.assignedPlans.find((p) => p.servicePlanId === ENTRA_PREMIUM_PLANS.p1)
+    ?.capabilityStatus;
 }
 
-Given('{person} holds an enabled Entra ID P1 plan', async function (this: CheckoutWorld, person: Person) {
-  this.person = person;
-  const status = await premiumPlanStatus(this, person);
-  setupCheck(status === 'Enabled', `${person.key}'s Entra ID P1 plan is ${status ?? 'missing'} in Graph`);
-});
+Given(
+  '{person} holds an enabled Entra ID P1 plan',
+  async function (this: CheckoutWorld, person: Person) {
+    this.person = person;
+    const status = await premiumPlanStatus(this, person);
+    setupCheck(
+      status === 'Enabled',
+      `${person.key}'s Entra ID P1 plan is ${status ?? 'missing'} in Graph`,
+    );
+  },
+);
 
-Given("the phone's camera shows the face of {person}", function (this: CheckoutWorld, person: Person) {
-  this.camera.feed = { kind: 'face', person };
-});
+Given(
+  "the phone's camera shows the face of {person}",
+  function (this: CheckoutWorld, person: Person) {
+    this.camera.feed = { kind: 'face', person };
+  },
+);
 
 Given("the phone's camera shows an empty frame", function (this: CheckoutWorld) {
   this.camera.feed = { kind: 'empty' };
@@ -95,14 +130,20 @@ Given('the cloud platform is down', async function (this: CheckoutWorld) {
     () => 'refused',
   );
   const { refusedConnections } = await this.control.connections('cloud');
-  setupCheck(probe === 'refused' && refusedConnections > 0, `the cloud still answers after going offline (${probe}, ${refusedConnections} refused)`);
+  setupCheck(
+    probe === 'refused' && refusedConnections > 0,
+    `the cloud still answers after going offline (${probe}, ${refusedConnections} refused)`,
+  );
   const journal = await this.control.journal('cloud');
   this.cloudOutage = { journalSeq: journal.at(-1)?.seq ?? 0, refusedBefore: refusedConnections };
 });
 
 Given('the cloud platform is back', async function (this: CheckoutWorld) {
   await this.control.setOffline('cloud', false);
-  const probe = await fetch(`${this.urls.cloud}/api/v1/tenant`).then((r) => r.status, () => 0);
+  const probe = await fetch(`${this.urls.cloud}/api/v1/tenant`).then(
+    (r) => r.status,
+    () => 0,
+  );
   setupCheck(probe === 401, `the cloud does not answer again after coming back (${probe})`);
   this.cloudOutage = undefined;
 });

@@ -13,11 +13,21 @@ async function raw(url: string, init: RequestInit) {
 
 test('malformed JSON gets 400 from every service, and each keeps serving', async () => {
   const { urls } = platform();
-  for (const [name, url] of Object.entries({ graph: urls.graph, eam: urls.eam, cloud: urls.cloud, mam: urls.mam })) {
-    const answer = await raw(`${url}/api/v1/anything`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
+  for (const [name, url] of Object.entries({
+    graph: urls.graph,
+    eam: urls.eam,
+    cloud: urls.cloud,
+    mam: urls.mam,
+  })) {
+    const answer = await raw(`${url}/api/v1/anything`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":',
+    });
     assert.equal(answer.status, 400, name);
     assert.equal(answer.body.error.code, 'BadRequest', name);
-    if (name === 'graph') assert.ok(answer.body.error.innerError['request-id'], 'Graph errors carry a request-id');
+    if (name === 'graph')
+      assert.ok(answer.body.error.innerError['request-id'], 'Graph errors carry a request-id');
   }
   const health = await requestJson(`${urls.control}/health`);
   assert.equal(health.status, 200);
@@ -25,20 +35,30 @@ test('malformed JSON gets 400 from every service, and each keeps serving', async
 
 test('a wrong content type gets 415', async () => {
   const { urls } = platform();
-  const answer = await raw(`${urls.mam}/api/v1/launchpads/LP-ICU-1/taps`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'badge' });
+  const answer = await raw(`${urls.mam}/api/v1/launchpads/LP-ICU-1/taps`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: 'badge',
+  });
   assert.equal(answer.status, 415);
 });
 
 test('a huge body gets 413, not a crash', async () => {
   const { urls } = platform();
   const body = JSON.stringify({ ticket: 't', image: 'A'.repeat(2_000_000) });
-  const answer = await raw(`${urls.cloud}/api/v1/face/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const answer = await raw(`${urls.cloud}/api/v1/face/verify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   assert.equal(answer.status, 413);
 });
 
 test('an unknown route gets 404 and is journalled as unhandled', async () => {
   const running = platform();
-  const answer = await raw(`${running.urls.eam}/api/v1/nowhere`, { headers: { authorization: `Bearer ${running.platform.state.eam.apiKey}` } });
+  const answer = await raw(`${running.urls.eam}/api/v1/nowhere`, {
+    headers: { authorization: `Bearer ${running.platform.state.eam.apiKey}` },
+  });
   assert.equal(answer.status, 404);
   const journal = running.platform.services.eam.journal.list();
   const entry = journal.at(-1)!;
@@ -48,7 +68,9 @@ test('an unknown route gets 404 and is journalled as unhandled', async () => {
 
 test('EAM answers 404 for a Launchpad that is not one of its computers', async () => {
   const running = platform();
-  const answer = await requestJson(`${running.urls.eam}/api/v1/launchpads/NOPE/computer-policy`, { headers: { authorization: `Bearer ${running.platform.state.eam.apiKey}` } });
+  const answer = await requestJson(`${running.urls.eam}/api/v1/launchpads/NOPE/computer-policy`, {
+    headers: { authorization: `Bearer ${running.platform.state.eam.apiKey}` },
+  });
   assert.equal(answer.status, 404);
   assert.equal(answer.body.error.code, 'host_unknown');
 });

@@ -11,5 +11,8 @@ test('CHROMIUM_PATH comes first, then Debian, then Playwright cache', () => {
 });
 
 test('a CHROMIUM_PATH that does not exist is a harness fault that says what to install', () => {
-  assert.throws(() => findChromium({ CHROMIUM_PATH: '/nowhere/chromium' }), (e: Error) => e instanceof HarnessFault && /apt-get install -y chromium/.test(e.message));
+  assert.throws(
+    () => findChromium({ CHROMIUM_PATH: '/nowhere/chromium' }),
+    (e: Error) => e instanceof HarnessFault && /apt-get install -y chromium/.test(e.message),
+  );
 });

@@ -13,10 +13,13 @@ beforeEach(async () => {
   await platform().platform.reset();
 });
 
-const person = (key: string): Person => platform().platform.state.tenant.people.find((p) => p.key === key)!;
+const person = (key: string): Person =>
+  platform().platform.state.tenant.people.find((p) => p.key === key)!;
 
 async function tap(badgeId: string, launchpadId = 'LP-ICU-1') {
-  return requestJson(`${platform().urls.mam}/api/v1/launchpads/${launchpadId}/taps`, { body: { badgeId } });
+  return requestJson(`${platform().urls.mam}/api/v1/launchpads/${launchpadId}/taps`, {
+    body: { badgeId },
+  });
 }
 
 async function sendFace(ticket: string, png: Buffer | string) {
@@ -35,22 +38,41 @@ test('badge, own face: the device is checked out, then checked in and docked aga
   const verified = await sendFace(session.face.ticket, encodePng(renderFace(ada.faceSeed)));
   assert.equal(verified.body.result, 'match');
 
-  const done = await requestJson(`${platform().urls.mam}/api/v1/sessions/${session.sessionId}/face`, { body: { verificationId: verified.body.verificationId } });
+  const done = await requestJson(
+    `${platform().urls.mam}/api/v1/sessions/${session.sessionId}/face`,
+    { body: { verificationId: verified.body.verificationId } },
+  );
   assert.equal(done.body.status, 'checked_out');
   assert.equal((await device(session.deviceId)).checkedOutTo, ada.userPrincipalName);
 
-  const checkIn = await requestJson(`${platform().urls.mam}/api/v1/devices/${session.deviceId}/check-in`, { body: {} });
+  const checkIn = await requestJson(
+    `${platform().urls.mam}/api/v1/devices/${session.deviceId}/check-in`,
+    { body: {} },
+  );
   assert.equal(checkIn.body.status, 'docked');
-  const again = await requestJson(`${platform().urls.mam}/api/v1/devices/${session.deviceId}/check-in`, { body: {} });
+  const again = await requestJson(
+    `${platform().urls.mam}/api/v1/devices/${session.deviceId}/check-in`,
+    { body: {} },
+  );
   assert.equal(again.status, 409);
   assert.equal(again.body.error.code, 'device_not_checked_out');
 });
 
 test('another face, an empty frame and a non-image each get their own answer', async () => {
   const session = (await tap(person('Ada').badgeId)).body;
-  assert.equal((await sendFace(session.face.ticket, encodePng(renderFace(person('Omar').faceSeed)))).body.result, 'no_match');
-  assert.equal((await sendFace(session.face.ticket, encodePng(renderBlankFrame()))).body.result, 'no_face');
-  const notImage = await sendFace(session.face.ticket, Buffer.from('<svg/> pretending to be a png'));
+  assert.equal(
+    (await sendFace(session.face.ticket, encodePng(renderFace(person('Omar').faceSeed)))).body
+      .result,
+    'no_match',
+  );
+  assert.equal(
+    (await sendFace(session.face.ticket, encodePng(renderBlankFrame()))).body.result,
+    'no_face',
+  );
+  const notImage = await sendFace(
+    session.face.ticket,
+    Buffer.from('<svg/> pretending to be a png'),
+  );
   assert.equal(notImage.status, 400);
   assert.equal(notImage.body.error.code, 'invalid_frame');
   assert.equal((await device(session.deviceId)).status, 'reserved');
@@ -60,7 +82,9 @@ test('a verification made for another session is refused', async () => {
   const ada = (await tap(person('Ada').badgeId)).body;
   const omar = (await tap(person('Omar').badgeId)).body;
   const omarFace = await sendFace(omar.face.ticket, encodePng(renderFace(person('Omar').faceSeed)));
-  const stolen = await requestJson(`${platform().urls.mam}/api/v1/sessions/${ada.sessionId}/face`, { body: { verificationId: omarFace.body.verificationId } });
+  const stolen = await requestJson(`${platform().urls.mam}/api/v1/sessions/${ada.sessionId}/face`, {
+    body: { verificationId: omarFace.body.verificationId },
+  });
   assert.equal(stolen.status, 403);
 });
 
@@ -69,20 +93,42 @@ test('a wrong password is audited and leaves the device reserved, the right one 
   platform().platform.state.cloud.enrolments.clear();
   const session = (await tap(lena.badgeId)).body;
   assert.equal(session.status, 'awaiting_consent');
-  const declined = await requestJson(`${platform().urls.mam}/api/v1/sessions/${session.sessionId}/enrolment`, { body: { consent: false } });
+  const declined = await requestJson(
+    `${platform().urls.mam}/api/v1/sessions/${session.sessionId}/enrolment`,
+    { body: { consent: false } },
+  );
   assert.equal(declined.body.face.reason, 'consent_declined');
   const url = `${platform().urls.mam}/api/v1/sessions/${session.sessionId}/fallback`;
-  assert.equal((await requestJson(url, { body: { method: 'password', secret: 'nope' } })).body.status, 'awaiting_fallback');
-  assert.equal((await requestJson(url, { body: { method: 'password', secret: lena.password } })).body.status, 'checked_out');
-  const audit = (await requestJson(`${platform().urls.mam}/api/v1/audit?sessionId=${session.sessionId}`)).body.value;
-  assert.deepEqual(audit.map((e: any) => `${e.event}:${e.result}`), [
-    'badge_tap:success', 'enrolment:failure', 'face_unavailable:unavailable', 'fallback_attempt:failure', 'fallback_attempt:success', 'checked_out:success',
-  ]);
+  assert.equal(
+    (await requestJson(url, { body: { method: 'password', secret: 'nope' } })).body.status,
+    'awaiting_fallback',
+  );
+  assert.equal(
+    (await requestJson(url, { body: { method: 'password', secret: lena.password } })).body.status,
+    'checked_out',
+  );
+  const audit = (
+    await requestJson(`${platform().urls.mam}/api/v1/audit?sessionId=${session.sessionId}`)
+  ).body.value;
+  assert.deepEqual(
+    audit.map((e: any) => `${e.event}:${e.result}`),
+    [
+      'badge_tap:success',
+      'enrolment:failure',
+      'face_unavailable:unavailable',
+      'fallback_attempt:failure',
+      'fallback_attempt:success',
+      'checked_out:success',
+    ],
+  );
 });
 
 test('a method the policy does not allow is refused', async () => {
   const session = (await tap(person('Priya').badgeId)).body;
-  const answer = await requestJson(`${platform().urls.mam}/api/v1/sessions/${session.sessionId}/fallback`, { body: { method: 'pin', secret: '000000' } });
+  const answer = await requestJson(
+    `${platform().urls.mam}/api/v1/sessions/${session.sessionId}/fallback`,
+    { body: { method: 'pin', secret: '000000' } },
+  );
   assert.equal(answer.status, 403);
   assert.equal(answer.body.error.code, 'method_not_allowed');
 });
@@ -92,8 +138,15 @@ test('unknown badge, Launchpad, device and session each get a clear 4xx', async 
   assert.equal((await tap('BADGE-NOBODY')).status, 404);
   assert.equal((await tap(person('Ada').badgeId, 'LP-NOWHERE')).status, 404);
   assert.equal((await requestJson(`${mam}/api/v1/devices/NOPE`)).status, 404);
-  assert.equal((await requestJson(`${mam}/api/v1/sessions/nope/face`, { body: { verificationId: 'x' } })).status, 404);
-  assert.equal((await requestJson(`${mam}/api/v1/launchpads/LP-ICU-1/taps`, { body: { badge: 1 } })).status, 400);
+  assert.equal(
+    (await requestJson(`${mam}/api/v1/sessions/nope/face`, { body: { verificationId: 'x' } }))
+      .status,
+    404,
+  );
+  assert.equal(
+    (await requestJson(`${mam}/api/v1/launchpads/LP-ICU-1/taps`, { body: { badge: 1 } })).status,
+    400,
+  );
 });
 
 test('when every phone on a Launchpad is out, a tap is refused and nothing is reserved', async () => {
@@ -114,12 +167,16 @@ test('an EAM outage during a tap leaves no device reserved to nobody', async () 
   running.platform.services.eam.setOffline(false);
   assert.equal(answer.status, 503);
   assert.equal(answer.body.error.code, 'upstream_unreachable');
-  for (const d of running.platform.state.mam.devices.values()) assert.equal(d.status, 'docked', d.id);
+  for (const d of running.platform.state.mam.devices.values())
+    assert.equal(d.status, 'docked', d.id);
 });
 
 test('a device may report only camera_denied or cloud_unreachable', async () => {
   const session = (await tap(person('Ada').badgeId)).body;
-  const answer = await requestJson(`${platform().urls.mam}/api/v1/sessions/${session.sessionId}/face-unavailable`, { body: { reason: 'license_missing' } });
+  const answer = await requestJson(
+    `${platform().urls.mam}/api/v1/sessions/${session.sessionId}/face-unavailable`,
+    { body: { reason: 'license_missing' } },
+  );
   assert.equal(answer.status, 400);
 });
 
@@ -131,7 +188,8 @@ test('an abandoned tap goes back to the Launchpad after the reservation time, au
   running.platform.clock.advance(3 * 60_000);
   const again = await tap(person('Priya').badgeId);
   assert.equal(again.status, 201);
-  const audit = (await requestJson(`${running.urls.mam}/api/v1/audit?sessionId=${first.sessionId}`)).body.value;
+  const audit = (await requestJson(`${running.urls.mam}/api/v1/audit?sessionId=${first.sessionId}`))
+    .body.value;
   assert.equal(audit.at(-1).event, 'cancelled');
   assert.equal(audit.at(-1).reason, 'reservation_expired');
 });

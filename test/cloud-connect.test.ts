@@ -61,9 +61,7 @@ test('Cloud Connect runs everywhere only when restarted on all appliances', () =
 });
 
 test('an appliance the enterprise does not have is a 404 that names the real ones', () => {
-  const answer = refusal(() =>
-    operateCloudConnect(fresh(), 'restart', ['EAM-1', 'EAM-9']),
-  );
+  const answer = refusal(() => operateCloudConnect(fresh(), 'restart', ['EAM-1', 'EAM-9']));
   assert.equal(answer.status, 404);
   assert.match(answer.message, /EAM-9.*EAM-1, EAM-2/);
 });
@@ -106,18 +104,12 @@ test('an integrated enterprise is unverified again when a host is blocked or an 
   state.firewallAllowlist = ['*.sys.imprivata.com'];
   const blocked = integrationStatus(state);
   assert.equal(blocked.status === 'unverified' && blocked.reason, 'host_blocked');
-  assert.match(
-    blocked.status === 'unverified' ? blocked.message : '',
-    /acme\.app\.imprivata\.com/,
-  );
+  assert.match(blocked.status === 'unverified' ? blocked.message : '', /acme\.app\.imprivata\.com/);
 
   state.firewallAllowlist.push('*.app.imprivata.com');
   operateCloudConnect(state, 'stop', ['EAM-1']);
   const stopped = integrationStatus(state);
-  assert.equal(
-    stopped.status === 'unverified' && stopped.reason,
-    'cloud_connect_stopped',
-  );
+  assert.equal(stopped.status === 'unverified' && stopped.reason, 'cloud_connect_stopped');
   assert.deepEqual(summariseCloudConnect(state), {
     running: false,
     integrationVerified: false,

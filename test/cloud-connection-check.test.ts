@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import {
-  checkCloudConnection,
-  type CloudConnectionSnapshot,
-} from '../checks/cloud-connection';
+import { checkCloudConnection, type CloudConnectionSnapshot } from '../checks/cloud-connection';
 
 const ID = '0b7f9a52-2c41-4d8e-9f3a-6e5d4c3b2a19';
 

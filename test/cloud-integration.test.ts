@@ -45,17 +45,11 @@ async function tokenFor(integrationId: string): Promise<string> {
 test('the guide walked through the simulators: start, copy the id, make a token, integrate', async () => {
   const integrationId = await newEnterprise();
   const before = await admin().integration();
-  assert.deepEqual(
-    [before.body.status, before.body.reason],
-    ['unverified', 'not_integrated'],
-  );
+  assert.deepEqual([before.body.status, before.body.reason], ['unverified', 'not_integrated']);
 
   const token = await tokenFor(integrationId);
   const tooEarly = await admin().integrate(token);
-  assert.deepEqual(
-    [tooEarly.status, tooEarly.body.error.code],
-    [409, 'cloud_connect_stopped'],
-  );
+  assert.deepEqual([tooEarly.status, tooEarly.body.error.code], [409, 'cloud_connect_stopped']);
 
   const started = await admin().operateCloudConnect('restart', 'all');
   assert.equal(started.body.runningOnAll, true);
@@ -112,10 +106,7 @@ test("a firewall without the region's patterns gets a connection error naming th
   const { hosts } = await control('PATCH', '/cloud/connection', { region: 'uk' });
   assert.equal(hosts.sys.endsWith('.sys.imprivata.uk'), true);
   const answer = await admin().integrate(await tokenFor(integrationId));
-  assert.deepEqual(
-    [answer.status, answer.body.error.code],
-    [502, 'cloud_connection_failed'],
-  );
+  assert.deepEqual([answer.status, answer.body.error.code], [502, 'cloud_connection_failed']);
   assert.match(answer.body.error.message, new RegExp(hosts.sys.replace(/\./g, '\\.')));
 
   await control('PUT', '/eam/firewall', {
@@ -132,10 +123,7 @@ test('with the cloud offline, integrating is a connection error, not a crash', a
   await controls.setOffline('cloud', true);
   const answer = await admin().integrate(token);
   await controls.setOffline('cloud', false);
-  assert.deepEqual(
-    [answer.status, answer.body.error.code],
-    [503, 'upstream_unreachable'],
-  );
+  assert.deepEqual([answer.status, answer.body.error.code], [503, 'upstream_unreachable']);
 });
 
 test('bad input to the consoles, the portal and the controls gets a 4xx that says why', async () => {

@@ -13,7 +13,13 @@ test('a scripted 429 with Retry-After answers once, then the route is itself aga
   await control().reset();
   const running = platform();
   const queued = await requestJson(`${running.urls.control}/services/graph/scripts`, {
-    body: { method: 'GET', path: '/v1.0/users', status: 429, headers: { 'retry-after': '3' }, body: { error: { code: 'TooManyRequests', message: 'throttled' } } },
+    body: {
+      method: 'GET',
+      path: '/v1.0/users',
+      status: 429,
+      headers: { 'retry-after': '3' },
+      body: { error: { code: 'TooManyRequests', message: 'throttled' } },
+    },
   });
   assert.equal(queued.status, 201);
   const first = await fetch(`${running.urls.graph}/v1.0/users`);
@@ -51,10 +57,23 @@ test('reset with a seed loads another tenant, which later resets keep', async ()
 
 test('bad control calls get 4xx with a reason', async () => {
   const { urls } = platform();
-  assert.equal((await requestJson(`${urls.control}/services/printer/offline`, { body: { offline: true } })).status, 404);
-  assert.equal((await requestJson(`${urls.control}/services/cloud/latency`, { body: { ms: -5 } })).status, 400);
-  assert.equal((await requestJson(`${urls.control}/clock/advance`, { body: { ms: 'soon' } })).status, 400);
-  const fault = await requestJson(`${urls.control}/faults`, { method: 'PUT', body: { planted: ['nonsense'] } });
+  assert.equal(
+    (await requestJson(`${urls.control}/services/printer/offline`, { body: { offline: true } }))
+      .status,
+    404,
+  );
+  assert.equal(
+    (await requestJson(`${urls.control}/services/cloud/latency`, { body: { ms: -5 } })).status,
+    400,
+  );
+  assert.equal(
+    (await requestJson(`${urls.control}/clock/advance`, { body: { ms: 'soon' } })).status,
+    400,
+  );
+  const fault = await requestJson(`${urls.control}/faults`, {
+    method: 'PUT',
+    body: { planted: ['nonsense'] },
+  });
   assert.equal(fault.status, 400);
   assert.match(fault.body.error.message, /known: locker-ignores-camera-denial/);
 });
@@ -67,24 +86,64 @@ test('enrolment needs consent: a refusal stores nothing, consent with a face enr
   const url = `${running.urls.cloud}/api/v1/face/enrolments`;
   const image = encodePng(renderFace(staff.faceSeed)).toString('base64');
 
-  const refused = await requestJson(url, { headers, body: { userPrincipalName: staff.userPrincipalName, consent: false, image } });
+  const refused = await requestJson(url, {
+    headers,
+    body: { userPrincipalName: staff.userPrincipalName, consent: false, image },
+  });
   assert.equal(refused.status, 422);
-  const status = async () => (await requestJson(`${url}/${encodeURIComponent(staff.userPrincipalName)}`, { headers })).body.enrolled;
+  const status = async () =>
+    (await requestJson(`${url}/${encodeURIComponent(staff.userPrincipalName)}`, { headers })).body
+      .enrolled;
   assert.equal(await status(), false);
 
-  const blank = await requestJson(url, { headers, body: { userPrincipalName: staff.userPrincipalName, consent: true, image: encodePng(renderBlankFrame()).toString('base64') } });
+  const blank = await requestJson(url, {
+    headers,
+    body: {
+      userPrincipalName: staff.userPrincipalName,
+      consent: true,
+      image: encodePng(renderBlankFrame()).toString('base64'),
+    },
+  });
   assert.equal(blank.status, 422);
-  assert.equal((await requestJson(url, { headers, body: { userPrincipalName: staff.userPrincipalName, consent: true, image } })).status, 201);
+  assert.equal(
+    (
+      await requestJson(url, {
+        headers,
+        body: { userPrincipalName: staff.userPrincipalName, consent: true, image },
+      })
+    ).status,
+    201,
+  );
   assert.equal(await status(), true);
 });
 
 test('a malformed scripted answer or journal query is refused when given, not later', async () => {
   const { urls } = platform();
   const script = (body: unknown) => requestJson(`${urls.control}/services/cloud/scripts`, { body });
-  assert.equal((await script({ method: 'POST', path: '/api/v1/face/verify', status: 42 })).status, 400);
-  assert.equal((await script({ method: 'POST', path: '/api/v1/face/verify', status: 200, headers: 'oops' })).status, 400);
-  assert.equal((await script({ method: 'POST', path: '/api/v1/face/verify', status: 200, headers: { x: 'a\r\nb' } })).status, 400);
-  assert.equal((await script({ method: 'POST', path: '/api/v1/face/verify', status: 200, times: 1.5 })).status, 400);
+  assert.equal(
+    (await script({ method: 'POST', path: '/api/v1/face/verify', status: 42 })).status,
+    400,
+  );
+  assert.equal(
+    (await script({ method: 'POST', path: '/api/v1/face/verify', status: 200, headers: 'oops' }))
+      .status,
+    400,
+  );
+  assert.equal(
+    (
+      await script({
+        method: 'POST',
+        path: '/api/v1/face/verify',
+        status: 200,
+        headers: { x: 'a\r\nb' },
+      })
+    ).status,
+    400,
+  );
+  assert.equal(
+    (await script({ method: 'POST', path: '/api/v1/face/verify', status: 200, times: 1.5 })).status,
+    400,
+  );
   assert.equal((await script({ method: '', path: '/x', status: 200 })).status, 400);
   assert.equal((await requestJson(`${urls.control}/services/cloud/journal?since=abc`)).status, 400);
   assert.equal((await requestJson(`${urls.control}/services/cloud/journal?since=-1`)).status, 400);

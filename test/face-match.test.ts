@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { encodePng, renderBlankFrame, renderFace } from '../fixtures/faces';
-import { analyseFrame, analysePng, compareTemplates, FrameDecodeError } from '../mocks/cloud/face-match';
+import {
+  analyseFrame,
+  analysePng,
+  compareTemplates,
+  FrameDecodeError,
+} from '../mocks/cloud/face-match';
 import { buildTenant } from '../fixtures/tenant';
 
 const threshold = buildTenant().cloud.matchThreshold;
@@ -30,7 +35,8 @@ test('no two of 40 different faces reach the match threshold', () => {
   const templates = Array.from({ length: 40 }, (_, i) => templateOf(`face:person-${i}`));
   let worst = 0;
   for (let i = 0; i < templates.length; i++) {
-    for (let j = i + 1; j < templates.length; j++) worst = Math.max(worst, compareTemplates(templates[i]!, templates[j]!));
+    for (let j = i + 1; j < templates.length; j++)
+      worst = Math.max(worst, compareTemplates(templates[i]!, templates[j]!));
   }
   assert.ok(worst < threshold - 0.1, `closest impostor pair scored ${worst}`);
 });
@@ -61,5 +67,8 @@ test('bytes that are not a PNG, or a truncated PNG, are refused with a reason', 
 
 test('a frame smaller than the template grid is refused, not judged', () => {
   const tiny = encodePng({ width: 1, height: 1, pixels: Buffer.from([255, 255, 255, 255]) });
-  assert.throws(() => analysePng(tiny), (e: Error) => e instanceof FrameDecodeError && /1x1/.test(e.message));
+  assert.throws(
+    () => analysePng(tiny),
+    (e: Error) => e instanceof FrameDecodeError && /1x1/.test(e.message),
+  );
 });

@@ -3,10 +3,7 @@ import { test } from 'node:test';
 
 import { requestJson } from '../clients/json-http';
 import { LatencyInjector, waitPrecisely } from '../mocks/platform/latency';
-import {
-  checkLatencyProfile,
-  type LatencyProfile,
-} from '../mocks/platform/latency-profile';
+import { checkLatencyProfile, type LatencyProfile } from '../mocks/platform/latency-profile';
 import { usePlatform } from './support/platform';
 
 const platform = usePlatform();
@@ -36,10 +33,7 @@ test('the same seed replays the same delays; another seed does not', () => {
 });
 
 test('samples follow the distribution asked for', () => {
-  assert.deepEqual(
-    new Set(delays({ distribution: 'fixed', ms: 50 }, 100)),
-    new Set([50]),
-  );
+  assert.deepEqual(new Set(delays({ distribution: 'fixed', ms: 50 }, 100)), new Set([50]));
 
   const normal = delays({ distribution: 'normal', meanMs: 40, sdMs: 10 }, 20_000);
   const mean = normal.reduce((a, b) => a + b, 0) / normal.length;
@@ -47,14 +41,8 @@ test('samples follow the distribution asked for', () => {
   assert.ok(Math.abs(mean - 40) < 0.5, `mean ${mean}`);
   assert.ok(Math.abs(sd - 10) < 0.5, `sd ${sd}`);
 
-  const lognormal = delays(
-    { distribution: 'lognormal', medianMs: 30, sigma: 0.5 },
-    20_000,
-  );
-  assert.ok(
-    Math.abs(quantile(lognormal, 0.5) - 30) < 1,
-    `median ${quantile(lognormal, 0.5)}`,
-  );
+  const lognormal = delays({ distribution: 'lognormal', medianMs: 30, sigma: 0.5 }, 20_000);
+  assert.ok(Math.abs(quantile(lognormal, 0.5) - 30) < 1, `median ${quantile(lognormal, 0.5)}`);
   const p99 = 30 * Math.exp(2.326 * 0.5);
   assert.ok(
     Math.abs(quantile(lognormal, 0.99) - p99) < p99 * 0.05,
@@ -70,10 +58,7 @@ test('the error rate and the outage window are kept', () => {
   const errors = Array.from({ length: 20_000 }, () => flaky.next(0)).filter(
     (c) => c.kind === 'error',
   );
-  assert.ok(
-    Math.abs(errors.length / 20_000 - 0.1) < 0.01,
-    `error share ${errors.length / 20_000}`,
-  );
+  assert.ok(Math.abs(errors.length / 20_000 - 0.1) < 0.01, `error share ${errors.length / 20_000}`);
 
   const outage = {
     distribution: 'none',
@@ -96,18 +81,9 @@ test('impossible profiles are refused with the field and what is allowed', () =>
     [{ distribution: 'normal', meanMs: 40, sdMs: 'wide' }, /"sdMs" must be a number/],
     [{ distribution: 'normal', meanMs: 40 }, /"sdMs" must be a number .* got undefined/],
     [{ distribution: 'lognormal', medianMs: 30, sigma: 0 }, /needs sigma above 0/],
-    [
-      { distribution: 'fixed', ms: 5, meanMS: 3 },
-      /has no meanMS; it takes: ms, errorRate/,
-    ],
-    [
-      { distribution: 'none', errorRate: 1.5 },
-      /"errorRate" must be a number from 0 to 1/,
-    ],
-    [
-      { distribution: 'none', outage: { startMs: 10, durationMs: 0 } },
-      /needs durationMs above 0/,
-    ],
+    [{ distribution: 'fixed', ms: 5, meanMS: 3 }, /has no meanMS; it takes: ms, errorRate/],
+    [{ distribution: 'none', errorRate: 1.5 }, /"errorRate" must be a number from 0 to 1/],
+    [{ distribution: 'none', outage: { startMs: 10, durationMs: 0 } }, /needs durationMs above 0/],
     [{ distribution: 'none', seed: 1.5 }, /"seed" must be a whole number/],
     [[50], /must be a JSON object/],
   ];

@@ -2,12 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { CloudConnectClient } from '../clients/cloud-connect-client';
-import {
-  makeHeavyPng,
-  makeLogo,
-  makeTextFile,
-  makeTruncatedPng,
-} from '../fixtures/logos';
+import { makeHeavyPng, makeLogo, makeTextFile, makeTruncatedPng } from '../fixtures/logos';
 import { decodeLogoField, inspectLogo, LOGO_LIMITS } from '../mocks/cloud/logo';
 import { ServiceError } from '../mocks/platform/http-error';
 import { usePlatform } from './support/platform';
@@ -57,14 +52,8 @@ test('a logo over 100 KB is refused before it is decoded; exactly 100 KB passes'
 });
 
 test('other formats, text named logo.png, a cut-short PNG and an empty file are refused', async () => {
-  assert.equal(
-    await refusalOf(await makeLogo('webp', 100, 50)),
-    'logo_format_unsupported',
-  );
-  assert.equal(
-    await refusalOf(await makeLogo('tiff', 100, 50)),
-    'logo_format_unsupported',
-  );
+  assert.equal(await refusalOf(await makeLogo('webp', 100, 50)), 'logo_format_unsupported');
+  assert.equal(await refusalOf(await makeLogo('tiff', 100, 50)), 'logo_format_unsupported');
   assert.equal(await refusalOf(makeTextFile(), 'logo.png'), 'logo_not_an_image');
   assert.equal(await refusalOf(await makeTruncatedPng(200, 100)), 'logo_corrupt');
   assert.equal(await refusalOf(Buffer.alloc(0)), 'logo_empty');

@@ -10,11 +10,7 @@ import { PngFormatError, readPngRgba } from '../mocks/cloud/png-frame';
 // The lean reader must give exactly what pngjs gives, or the speed-up changes verdicts.
 const face = renderFace('face:png-frame');
 
-function encode(options: {
-  filterType: number;
-  colorType: number;
-  bitDepth?: number;
-}): Buffer {
+function encode(options: { filterType: number; colorType: number; bitDepth?: number }): Buffer {
   const png = new PNG({
     width: face.width,
     height: face.height,
@@ -53,10 +49,7 @@ test('every row filter and 8-bit colour type decodes to the same pixels as pngjs
     for (const colorType of [0, 2, 4, 6]) {
       const bytes = encode({ filterType, colorType });
       const lean = readPngRgba(bytes);
-      assert.ok(
-        lean,
-        `filter ${filterType}, colour type ${colorType} took the slow path`,
-      );
+      assert.ok(lean, `filter ${filterType}, colour type ${colorType} took the slow path`);
       assert.ok(
         lean.data.equals(PNG.sync.read(bytes).data),
         `filter ${filterType}, colour type ${colorType} differs`,
@@ -85,10 +78,7 @@ test('image data shorter or longer than the header says is refused', () => {
     () => readPngRgba(handMade(2, 2, Buffer.alloc(rowBytes))),
     /holds 9 bytes; 18 expected/,
   );
-  assert.throws(
-    () => readPngRgba(handMade(2, 2, Buffer.alloc(rowBytes * 3))),
-    PngFormatError,
-  );
+  assert.throws(() => readPngRgba(handMade(2, 2, Buffer.alloc(rowBytes * 3))), PngFormatError);
 });
 
 test('a header claiming a huge frame is refused before anything is inflated', () => {
@@ -101,8 +91,5 @@ test('a header claiming a huge frame is refused before anything is inflated', ()
 test('an unknown row filter is named', () => {
   const rows = Buffer.alloc(2 * (1 + 2 * 4));
   rows[9] = 7;
-  assert.throws(
-    () => readPngRgba(handMade(2, 2, rows)),
-    /row 1 has unknown filter type 7/,
-  );
+  assert.throws(() => readPngRgba(handMade(2, 2, rows)), /row 1 has unknown filter type 7/);
 });

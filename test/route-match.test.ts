@@ -27,9 +27,19 @@ test('an unknown route refused before routing (401, 415, 413) is still journalle
   const { urls, platform: p } = platform();
   await fetch(`${urls.cloud}/api/v1/nowhere`);
   await fetch(`${urls.graph}/v1.0/nowhere`);
-  await fetch(`${urls.mam}/api/v1/nope`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
-  await fetch(`${urls.cloud}/api/v1/nope`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ a: 'x'.repeat(2_000_000) }) });
-  const unhandled = ['cloud', 'graph', 'mam'].flatMap((name) => p.services[name as 'cloud'].journal.list()).filter((e) => !e.handled);
+  await fetch(`${urls.mam}/api/v1/nope`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: 'x',
+  });
+  await fetch(`${urls.cloud}/api/v1/nope`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ a: 'x'.repeat(2_000_000) }),
+  });
+  const unhandled = ['cloud', 'graph', 'mam']
+    .flatMap((name) => p.services[name as 'cloud'].journal.list())
+    .filter((e) => !e.handled);
   assert.deepEqual(unhandled.map((e) => `${e.status} ${e.service}${e.path}`).sort(), [
     '401 cloud/api/v1/nowhere',
     '401 graph/v1.0/nowhere',
@@ -41,7 +51,13 @@ test('an unknown route refused before routing (401, 415, 413) is still journalle
 test('a known route refused for its token or body is journalled handled', async () => {
   const { urls, platform: p } = platform();
   await fetch(`${urls.graph}/v1.0/users`);
-  await fetch(`${urls.cloud}/api/v1/face/verify`, { method: 'OPTIONS', headers: { origin: urls.mam, 'access-control-request-method': 'POST' } });
+  await fetch(`${urls.cloud}/api/v1/face/verify`, {
+    method: 'OPTIONS',
+    headers: { origin: urls.mam, 'access-control-request-method': 'POST' },
+  });
   const last = [p.services.graph.journal.list().at(-1)!, p.services.cloud.journal.list().at(-1)!];
-  assert.deepEqual(last.map((e) => `${e.method} ${e.path} ${e.handled}`), ['GET /v1.0/users true', 'OPTIONS /api/v1/face/verify true']);
+  assert.deepEqual(
+    last.map((e) => `${e.method} ${e.path} ${e.handled}`),
+    ['GET /v1.0/users true', 'OPTIONS /api/v1/face/verify true'],
+  );
 });

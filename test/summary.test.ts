@@ -5,20 +5,41 @@ import type * as messages from '@cucumber/messages';
 import { outcomeOf } from '../reports/outcomes';
 import { buildSummary } from '../reports/summary';
 
-const step = (status: messages.TestStepResultStatus, exception?: messages.Exception): messages.TestStepResult => ({
+const step = (
+  status: messages.TestStepResultStatus,
+  exception?: messages.Exception,
+): messages.TestStepResult => ({
   status,
   duration: { seconds: 0, nanos: 0 },
   ...(exception ? { exception, message: `${exception.type}: ${exception.message}` } : {}),
 });
 
 test('an assertion failure is a finding, anything else thrown is broken', () => {
-  assert.equal(outcomeOf([step('PASSED' as any), step('FAILED' as any, { type: 'AssertionError', message: 'x' })]), 'failed');
-  assert.equal(outcomeOf([step('FAILED' as any, { type: 'HarnessFault', message: 'camera not denied' })]), 'broken');
-  assert.equal(outcomeOf([step('FAILED' as any, { type: 'TypeError', message: 'x is undefined' })]), 'broken');
+  assert.equal(
+    outcomeOf([
+      step('PASSED' as any),
+      step('FAILED' as any, { type: 'AssertionError', message: 'x' }),
+    ]),
+    'failed',
+  );
+  assert.equal(
+    outcomeOf([step('FAILED' as any, { type: 'HarnessFault', message: 'camera not denied' })]),
+    'broken',
+  );
+  assert.equal(
+    outcomeOf([step('FAILED' as any, { type: 'TypeError', message: 'x is undefined' })]),
+    'broken',
+  );
 });
 
 test('a failed assertion and a harness fault in one scenario make it broken', () => {
-  assert.equal(outcomeOf([step('FAILED' as any, { type: 'AssertionError', message: 'x' }), step('FAILED' as any, { type: 'HarnessFault', message: 'unhandled request' })]), 'broken');
+  assert.equal(
+    outcomeOf([
+      step('FAILED' as any, { type: 'AssertionError', message: 'x' }),
+      step('FAILED' as any, { type: 'HarnessFault', message: 'unhandled request' }),
+    ]),
+    'broken',
+  );
 });
 
 test('a run in which nothing passed fails the verdict', () => {
@@ -28,7 +49,10 @@ test('a run in which nothing passed fails the verdict', () => {
 });
 
 test('undefined and ambiguous steps are broken, never passed or skipped', () => {
-  assert.equal(outcomeOf([step('PASSED' as any), step('UNDEFINED' as any), step('SKIPPED' as any)]), 'broken');
+  assert.equal(
+    outcomeOf([step('PASSED' as any), step('UNDEFINED' as any), step('SKIPPED' as any)]),
+    'broken',
+  );
   assert.equal(outcomeOf([step('AMBIGUOUS' as any)]), 'broken');
 });
 
@@ -39,24 +63,62 @@ test('all passed is passed; skipped steps without failures are skipped', () => {
 
 const ts = (s: number): messages.Timestamp => ({ seconds: s, nanos: 0 });
 
-function run(cases: { tags: string[]; results: messages.TestStepResult[]; retried?: boolean }[]): messages.Envelope[] {
-  const envelopes: messages.Envelope[] = [{ testRunStarted: { timestamp: ts(100) } } as messages.Envelope];
+function run(
+  cases: { tags: string[]; results: messages.TestStepResult[]; retried?: boolean }[],
+): messages.Envelope[] {
+  const envelopes: messages.Envelope[] = [
+    { testRunStarted: { timestamp: ts(100) } } as messages.Envelope,
+  ];
   cases.forEach((c, i) => {
-    envelopes.push({ pickle: { id: `p${i}`, uri: 'f.feature', name: `s${i}`, language: 'en', steps: [], tags: c.tags.map((name) => ({ name, astNodeId: '' })), astNodeIds: [] } });
-    envelopes.push({ testCase: { id: `c${i}`, pickleId: `p${i}`, testSteps: [] } } as messages.Envelope);
-    envelopes.push({ testCaseStarted: { id: `s${i}`, testCaseId: `c${i}`, attempt: 0, timestamp: ts(100 + i) } });
-    for (const r of c.results) envelopes.push({ testStepFinished: { testCaseStartedId: `s${i}`, testStepId: 'x', testStepResult: r, timestamp: ts(101 + i) } });
-    envelopes.push({ testCaseFinished: { testCaseStartedId: `s${i}`, timestamp: ts(101 + i), willBeRetried: c.retried ?? false } });
+    envelopes.push({
+      pickle: {
+        id: `p${i}`,
+        uri: 'f.feature',
+        name: `s${i}`,
+        language: 'en',
+        steps: [],
+        tags: c.tags.map((name) => ({ name, astNodeId: '' })),
+        astNodeIds: [],
+      },
+    });
+    envelopes.push({
+      testCase: { id: `c${i}`, pickleId: `p${i}`, testSteps: [] },
+    } as messages.Envelope);
+    envelopes.push({
+      testCaseStarted: { id: `s${i}`, testCaseId: `c${i}`, attempt: 0, timestamp: ts(100 + i) },
+    });
+    for (const r of c.results)
+      envelopes.push({
+        testStepFinished: {
+          testCaseStartedId: `s${i}`,
+          testStepId: 'x',
+          testStepResult: r,
+          timestamp: ts(101 + i),
+        },
+      });
+    envelopes.push({
+      testCaseFinished: {
+        testCaseStartedId: `s${i}`,
+        timestamp: ts(101 + i),
+        willBeRetried: c.retried ?? false,
+      },
+    });
   });
   envelopes.push({ testRunFinished: { timestamp: ts(120), success: true } } as messages.Envelope);
   return envelopes;
 }
 
 test('the verdict passes only when every scenario passed', () => {
-  const passing = buildSummary(run([{ tags: ['@REQ-CO-06', '@compliant'], results: [step('PASSED' as any)] }]), {});
+  const passing = buildSummary(
+    run([{ tags: ['@REQ-CO-06', '@compliant'], results: [step('PASSED' as any)] }]),
+    {},
+  );
   assert.equal(passing.verdict, 'pass');
   assert.equal(passing.durationMs.run, 20_000);
-  const broken = buildSummary(run([{ tags: [], results: [step('FAILED' as any, { type: 'HarnessFault', message: 'x' })] }]), {});
+  const broken = buildSummary(
+    run([{ tags: [], results: [step('FAILED' as any, { type: 'HarnessFault', message: 'x' })] }]),
+    {},
+  );
   assert.equal(broken.verdict, 'fail');
   assert.deepEqual(broken.counts, { total: 1, passed: 0, failed: 0, broken: 1, skipped: 0 });
 });
@@ -68,7 +130,10 @@ test('an empty selection fails the verdict', () => {
 });
 
 test('a retried attempt counts once, by its final result', () => {
-  const summary = buildSummary(run([{ tags: [], results: [step('PASSED' as any)], retried: true }]), {});
+  const summary = buildSummary(
+    run([{ tags: [], results: [step('PASSED' as any)], retried: true }]),
+    {},
+  );
   assert.equal(summary.counts.total, 0);
 });
 
@@ -78,7 +143,10 @@ test('a requirement is covered only with a passing compliant and a passing must-
       { tags: ['@REQ-CO-06', '@compliant'], results: [step('PASSED' as any)] },
       { tags: ['@REQ-CO-06', '@must-fail'], results: [step('PASSED' as any)] },
       { tags: ['@REQ-CO-05', '@must-fail'], results: [step('PASSED' as any)] },
-      { tags: ['@REQ-PRE-07', '@compliant'], results: [step('FAILED' as any, { type: 'AssertionError', message: 'x' })] },
+      {
+        tags: ['@REQ-PRE-07', '@compliant'],
+        results: [step('FAILED' as any, { type: 'AssertionError', message: 'x' })],
+      },
     ]),
     {},
   );
@@ -92,7 +160,10 @@ test('a requirement is covered only with a passing compliant and a passing must-
 test('a per-requirement kind tag counts the scenario in the other sense for that requirement', () => {
   const summary = buildSummary(
     run([
-      { tags: ['@REQ-CO-06', '@REQ-PRE-10', '@must-fail', '@compliant:CO-06'], results: [step('PASSED' as any)] },
+      {
+        tags: ['@REQ-CO-06', '@REQ-PRE-10', '@must-fail', '@compliant:CO-06'],
+        results: [step('PASSED' as any)],
+      },
       { tags: ['@REQ-CO-06', '@must-fail'], results: [step('PASSED' as any)] },
     ]),
     {},
@@ -103,7 +174,10 @@ test('a per-requirement kind tag counts the scenario in the other sense for that
 });
 
 test('a tag naming no catalogue requirement fails the verdict', () => {
-  const summary = buildSummary(run([{ tags: ['@REQ-CO-99'], results: [step('PASSED' as any)] }]), {});
+  const summary = buildSummary(
+    run([{ tags: ['@REQ-CO-99'], results: [step('PASSED' as any)] }]),
+    {},
+  );
   assert.equal(summary.verdict, 'fail');
   assert.deepEqual(summary.requirements.unknownTags, ['CO-99']);
 });

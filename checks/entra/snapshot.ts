@@ -1,4 +1,10 @@
-import type { ConditionalAccessPolicy, Domain, HrdPolicy, NamedLocation, PerUserMfaState } from '../../fixtures/entra';
+import type {
+  ConditionalAccessPolicy,
+  Domain,
+  HrdPolicy,
+  NamedLocation,
+  PerUserMfaState,
+} from '../../fixtures/entra';
 import type { AssignedPlan } from '../../fixtures/tenant';
 
 /** A member of a group in scope, with the fields the checks read (`$select`ed). */

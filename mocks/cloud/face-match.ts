@@ -40,7 +40,9 @@ export function decodePng(bytes: Buffer): RgbaFrame {
   }
   // Fewer pixels than template cells cannot be compared; a camera frame is far larger.
   if (frame.width < TEMPLATE_GRID || frame.height < TEMPLATE_GRID) {
-    throw new FrameDecodeError(`frame is ${frame.width}x${frame.height}; at least ${TEMPLATE_GRID}x${TEMPLATE_GRID} pixels are needed`);
+    throw new FrameDecodeError(
+      `frame is ${frame.width}x${frame.height}; at least ${TEMPLATE_GRID}x${TEMPLATE_GRID} pixels are needed`,
+    );
   }
   return frame;
 }

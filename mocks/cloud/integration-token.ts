@@ -71,8 +71,7 @@ function toClaims(payload: unknown): IntegrationClaims | undefined {
 
 /** What an appliance reads of a token before connecting: it cannot check the signature. */
 export function readIntegrationClaims(token: string): IntegrationClaims {
-  const claims =
-    token.length <= MAX_TOKEN_LENGTH ? toClaims(jwt.decode(token.trim())) : undefined;
+  const claims = token.length <= MAX_TOKEN_LENGTH ? toClaims(jwt.decode(token.trim())) : undefined;
   if (!claims) {
     throw new IntegrationTokenError(
       'token_malformed',

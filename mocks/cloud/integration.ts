@@ -46,11 +46,7 @@ export function tenantHosts(connection: CloudConnectionState): {
 }
 
 /** CC-03: "Create integration token" (Connect to Enterprise Access Management). */
-export function createIntegrationToken(
-  state: CloudState,
-  integrationId: string,
-  nowMs: number,
-) {
+export function createIntegrationToken(state: CloudState, integrationId: string, nowMs: number) {
   if (!INTEGRATION_ID.test(integrationId)) {
     throw new ServiceError(
       400,
@@ -95,11 +91,7 @@ export function acceptIntegration(
 ) {
   let claims;
   try {
-    claims = verifyIntegrationToken(
-      token,
-      state.connection.signingKey,
-      Date.parse(nowIso),
-    );
+    claims = verifyIntegrationToken(token, state.connection.signingKey, Date.parse(nowIso));
   } catch (error) {
     refuse(error);
   }
@@ -138,10 +130,7 @@ export interface RegionChange {
 }
 
 /** Which region Imprivata Services created the tenant in, and the known suffixes. */
-export function changeRegion(
-  connection: CloudConnectionState,
-  change: RegionChange,
-): void {
+export function changeRegion(connection: CloudConnectionState, change: RegionChange): void {
   const suffixes = change.regionSuffixes ?? connection.regionSuffixes;
   const valid =
     typeof suffixes === 'object' &&

@@ -47,14 +47,10 @@ export function readPngRgba(bytes: Buffer): RgbaFrame | undefined {
   try {
     raw = inflateSync(idat, { maxOutputLength: expected });
   } catch (error) {
-    throw new PngFormatError(
-      `the image data does not inflate: ${(error as Error).message}`,
-    );
+    throw new PngFormatError(`the image data does not inflate: ${(error as Error).message}`);
   }
   if (raw.length !== expected) {
-    throw new PngFormatError(
-      `the image data holds ${raw.length} bytes; ${expected} expected`,
-    );
+    throw new PngFormatError(`the image data holds ${raw.length} bytes; ${expected} expected`);
   }
   unfilterRows(raw, header.height, stride, channels);
   return {
@@ -78,10 +74,7 @@ function readChunks(bytes: Buffer): { header: Header; idat: Buffer } {
     if (end > bytes.length) throw new PngFormatError('the file ends inside a chunk');
     const type = bytes.toString('latin1', offset + 4, offset + 8);
     const body = bytes.subarray(offset + 8, offset + 8 + length);
-    if (
-      crc32(bytes.subarray(offset + 4, offset + 8 + length)) !==
-      bytes.readUInt32BE(end - 4)
-    ) {
+    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(end - 4)) {
       throw new PngFormatError(`chunk ${type} has a wrong CRC`);
     }
 
@@ -146,13 +139,7 @@ function unfilterUp(raw: Buffer, row: number, up: number, stride: number): void 
   for (let i = 0; i < stride; i++) raw[row + i] = raw[row + i]! + raw[up + i]!;
 }
 
-function unfilterAverage(
-  raw: Buffer,
-  row: number,
-  up: number,
-  stride: number,
-  bpp: number,
-): void {
+function unfilterAverage(raw: Buffer, row: number, up: number, stride: number, bpp: number): void {
   for (let i = 0; i < stride; i++) {
     const left = i >= bpp ? raw[row + i - bpp]! : 0;
     const above = up >= 0 ? raw[up + i]! : 0;
@@ -161,13 +148,7 @@ function unfilterAverage(
 }
 
 /** Paeth on the first row reduces to Sub, and on the first pixel of a row to Up. */
-function unfilterPaeth(
-  raw: Buffer,
-  row: number,
-  up: number,
-  stride: number,
-  bpp: number,
-): void {
+function unfilterPaeth(raw: Buffer, row: number, up: number, stride: number, bpp: number): void {
   if (up < 0) return unfilterSub(raw, row, stride, bpp);
   for (let i = 0; i < bpp; i++) raw[row + i] = raw[row + i]! + raw[up + i]!;
   for (let i = bpp; i < stride; i++) {

@@ -28,8 +28,7 @@ export function mountCloudPortal(router: Router, ctx: CloudContext): void {
   // The appliance presents the token itself as its credential, with its integration id.
   router.post('/api/v1/integrations', (req, res) => {
     const token = /^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1];
-    const integrationId = (req.body as { integrationId?: unknown } | undefined)
-      ?.integrationId;
+    const integrationId = (req.body as { integrationId?: unknown } | undefined)?.integrationId;
     if (!token)
       throw new ServiceError(
         401,
@@ -38,9 +37,7 @@ export function mountCloudPortal(router: Router, ctx: CloudContext): void {
       );
     if (typeof integrationId !== 'string')
       throw new ServiceError(400, 'invalid_body', 'Expected {"integrationId": string}');
-    res
-      .status(201)
-      .json(acceptIntegration(ctx.state(), token, integrationId, ctx.clock.nowIso()));
+    res.status(201).json(acceptIntegration(ctx.state(), token, integrationId, ctx.clock.nowIso()));
   });
 
   router.use('/portal/api', (req, _res, next) => {
@@ -59,8 +56,7 @@ export function mountCloudPortal(router: Router, ctx: CloudContext): void {
   });
 
   router.post('/portal/api/v1/integration-tokens', (req, res) => {
-    const integrationId = (req.body as { integrationId?: unknown } | undefined)
-      ?.integrationId;
+    const integrationId = (req.body as { integrationId?: unknown } | undefined)?.integrationId;
     if (typeof integrationId !== 'string')
       throw new ServiceError(
         400,

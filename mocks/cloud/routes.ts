@@ -9,7 +9,14 @@ import { requireBearer } from '../platform/render-error';
 import type { CloudState } from './state';
 import { runDirectorySync } from './directory-sync';
 import { mountCloudPortal } from './routes-portal';
-import { directoryStatus, enrolFace, getVerification, isEnrolled, issueTicket, verifyFace } from './rules';
+import {
+  directoryStatus,
+  enrolFace,
+  getVerification,
+  isEnrolled,
+  issueTicket,
+  verifyFace,
+} from './rules';
 
 export interface CloudContext {
   state(): CloudState;
@@ -34,11 +41,25 @@ export function mountCloud(router: Router, ctx: CloudContext): void {
   router.post('/api/v1/face/verify', (req, res) => {
     const body = (req.body ?? {}) as { ticket?: unknown; image?: unknown };
     if (typeof body.ticket !== 'string') {
-      throw new ServiceError(400, 'invalid_body', 'Expected {"ticket": string, "image": base64 PNG}');
+      throw new ServiceError(
+        400,
+        'invalid_body',
+        'Expected {"ticket": string, "image": base64 PNG}',
+      );
     }
     const acceptAnyFace = ctx.faults.has('cloud-accepts-any-face');
-    const verification = verifyFace(ctx.state(), body.ticket, decodeFrame(body.image), ctx.clock.now(), { acceptAnyFace });
-    res.json({ verificationId: verification.id, result: verification.result, score: verification.score });
+    const verification = verifyFace(
+      ctx.state(),
+      body.ticket,
+      decodeFrame(body.image),
+      ctx.clock.now(),
+      { acceptAnyFace },
+    );
+    res.json({
+      verificationId: verification.id,
+      result: verification.result,
+      score: verification.score,
+    });
   });
 
   // The Access Management setup, and the appliance completing the integration.
@@ -59,7 +80,11 @@ export function mountCloud(router: Router, ctx: CloudContext): void {
 
   router.get('/api/v1/tenant', (_req, res) => {
     const state = ctx.state();
-    res.json({ tenantId: state.tenantId, agreements: state.agreements, lastSync: state.lastSync ?? null });
+    res.json({
+      tenantId: state.tenantId,
+      agreements: state.agreements,
+      lastSync: state.lastSync ?? null,
+    });
   });
 
   router.post('/api/v1/directory/sync', async (_req, res) => {
@@ -72,7 +97,13 @@ export function mountCloud(router: Router, ctx: CloudContext): void {
   router.get('/api/v1/directory', (_req, res) => {
     const state = ctx.state();
     const { groupIds, consentedByRole } = state.directoryConfig;
-    res.json({ tenantId: state.graph.tenantId, groupIds, consentedByRole, lastSync: state.lastSync ?? null, users: [...state.directory.values()] });
+    res.json({
+      tenantId: state.graph.tenantId,
+      groupIds,
+      consentedByRole,
+      lastSync: state.lastSync ?? null,
+      users: [...state.directory.values()],
+    });
   });
 
   router.get('/api/v1/directory/users/:upn', (req, res) => {
@@ -85,19 +116,36 @@ export function mountCloud(router: Router, ctx: CloudContext): void {
   });
 
   router.post('/api/v1/face/enrolments', (req, res) => {
-    const body = (req.body ?? {}) as { userPrincipalName?: unknown; consent?: unknown; image?: unknown };
+    const body = (req.body ?? {}) as {
+      userPrincipalName?: unknown;
+      consent?: unknown;
+      image?: unknown;
+    };
     if (typeof body.userPrincipalName !== 'string' || typeof body.consent !== 'boolean') {
-      throw new ServiceError(400, 'invalid_body', 'Expected {"userPrincipalName": string, "consent": boolean, "image": base64 PNG}');
+      throw new ServiceError(
+        400,
+        'invalid_body',
+        'Expected {"userPrincipalName": string, "consent": boolean, "image": base64 PNG}',
+      );
     }
-    const enrolled = enrolFace(ctx.state(), body.userPrincipalName, body.consent, body.consent ? decodeFrame(body.image) : Buffer.alloc(0), ctx.clock.nowIso());
+    const enrolled = enrolFace(
+      ctx.state(),
+      body.userPrincipalName,
+      body.consent,
+      body.consent ? decodeFrame(body.image) : Buffer.alloc(0),
+      ctx.clock.nowIso(),
+    );
     res.status(201).json(enrolled);
   });
 
   router.post('/api/v1/face/tickets', (req, res) => {
     const upn = (req.body as { userPrincipalName?: unknown } | undefined)?.userPrincipalName;
-    if (typeof upn !== 'string') throw new ServiceError(400, 'invalid_body', 'Expected {"userPrincipalName": string}');
+    if (typeof upn !== 'string')
+      throw new ServiceError(400, 'invalid_body', 'Expected {"userPrincipalName": string}');
     const ticket = issueTicket(ctx.state(), upn, ctx.clock.now());
-    res.status(201).json({ ticket: ticket.id, expiresAt: new Date(ticket.expiresAt).toISOString() });
+    res
+      .status(201)
+      .json({ ticket: ticket.id, expiresAt: new Date(ticket.expiresAt).toISOString() });
   });
 
   router.get('/api/v1/face/verifications/:id', (req, res) => {

@@ -5,7 +5,13 @@ import { renderFace } from '../../fixtures/faces';
 import { ServiceError } from '../platform/http-error';
 import { createConnectionState } from './integration';
 import { createPortalState } from './portal';
-import { analyseFrame, analysePng, compareTemplates, FrameDecodeError, type FaceTemplate } from './face-match';
+import {
+  analyseFrame,
+  analysePng,
+  compareTemplates,
+  FrameDecodeError,
+  type FaceTemplate,
+} from './face-match';
 import { upnKey, type CloudState, type DirectoryRecord, type Verification } from './state';
 
 const templateCache = new Map<string, FaceTemplate>();
@@ -70,18 +76,36 @@ export function judgeDirectoryUser(user: DirectoryUser): DirectoryRecord {
     return { ...record, synced: false, detail: 'the Entra ID account is disabled' };
   }
   if (user.onPremisesSyncEnabled !== true) {
-    return { ...record, synced: false, detail: 'the user is not synchronised from on-premises Active Directory (onPremisesSyncEnabled is not true)' };
+    return {
+      ...record,
+      synced: false,
+      detail:
+        'the user is not synchronised from on-premises Active Directory (onPremisesSyncEnabled is not true)',
+    };
   }
-  const premium = (user.assignedPlans ?? []).filter((p) => PREMIUM_PLAN_IDS.includes(p.servicePlanId));
-  const enabled = premium.some((p) => p.capabilityStatus === 'Enabled' || p.capabilityStatus === 'Warning');
+  const premium = (user.assignedPlans ?? []).filter((p) =>
+    PREMIUM_PLAN_IDS.includes(p.servicePlanId),
+  );
+  const enabled = premium.some(
+    (p) => p.capabilityStatus === 'Enabled' || p.capabilityStatus === 'Warning',
+  );
   if (!enabled) {
-    const seen = premium.map((p) => `${p.servicePlanId} ${p.capabilityStatus}`).join(', ') || 'none assigned';
-    return { ...record, synced: false, detail: `no enabled Entra ID P1 or P2 service plan (premium plans: ${seen})` };
+    const seen =
+      premium.map((p) => `${p.servicePlanId} ${p.capabilityStatus}`).join(', ') || 'none assigned';
+    return {
+      ...record,
+      synced: false,
+      detail: `no enabled Entra ID P1 or P2 service plan (premium plans: ${seen})`,
+    };
   }
   return { ...record, synced: true };
 }
 
-export function recordDirectorySync(state: CloudState, records: DirectoryRecord[], nowIso: string): void {
+export function recordDirectorySync(
+  state: CloudState,
+  records: DirectoryRecord[],
+  nowIso: string,
+): void {
   state.directory = new Map(records.map((r) => [upnKey(r.userPrincipalName), r]));
   const synced = [...state.directory.values()].filter((r) => r.synced).length;
   state.lastSync = { time: nowIso, synced, notSynced: state.directory.size - synced };
@@ -93,7 +117,9 @@ export function directoryStatus(state: CloudState, userPrincipalName: string): D
       userPrincipalName,
       entraId: '',
       synced: false,
-      detail: state.lastSync ? 'the user is not a member of the Entra ID groups chosen for sync' : 'the directory has not been synced yet',
+      detail: state.lastSync
+        ? 'the user is not a member of the Entra ID groups chosen for sync'
+        : 'the directory has not been synced yet',
     }
   );
 }
@@ -107,7 +133,8 @@ function analyseFrameBytes(frame: Buffer) {
   try {
     return analysePng(frame);
   } catch (error) {
-    if (error instanceof FrameDecodeError) throw new ServiceError(400, 'invalid_frame', error.message);
+    if (error instanceof FrameDecodeError)
+      throw new ServiceError(400, 'invalid_frame', error.message);
     throw error;
   }
 }
@@ -116,9 +143,19 @@ function analyseFrameBytes(frame: Buffer) {
  * CO-12: a face is enrolled only with the user's explicit consent. Without it the
  * request is refused before the frame is even decoded, and nothing is stored.
  */
-export function enrolFace(state: CloudState, userPrincipalName: string, consent: boolean, frame: Buffer, nowIso: string) {
+export function enrolFace(
+  state: CloudState,
+  userPrincipalName: string,
+  consent: boolean,
+  frame: Buffer,
+  nowIso: string,
+) {
   if (!consent) {
-    throw new ServiceError(422, 'consent_required', `No consent to enrol ${userPrincipalName}; nothing was stored`);
+    throw new ServiceError(
+      422,
+      'consent_required',
+      `No consent to enrol ${userPrincipalName}; nothing was stored`,
+    );
   }
   const analysis = analyseFrameBytes(frame);
   if (analysis.contrast < state.minFaceContrast) {
@@ -133,12 +170,21 @@ export function enrolFace(state: CloudState, userPrincipalName: string, consent:
 function checkNotSuspended(state: CloudState, userPrincipalName: string, nowMs: number): void {
   const until = state.failures.get(upnKey(userPrincipalName))?.suspendedUntil ?? 0;
   if (until > nowMs) {
-    throw new ServiceError(423, 'face_suspended', `Face recognition is suspended for ${userPrincipalName} until ${new Date(until).toISOString()} after ${state.failureLimit} failed attempts`);
+    throw new ServiceError(
+      423,
+      'face_suspended',
+      `Face recognition is suspended for ${userPrincipalName} until ${new Date(until).toISOString()} after ${state.failureLimit} failed attempts`,
+    );
   }
 }
 
 /** Counts a failure or clears the run on a match; the limit starts a suspension. */
-function recordAttempt(state: CloudState, userPrincipalName: string, matched: boolean, nowMs: number): { attemptsLeft: number; suspendedUntil?: string } {
+function recordAttempt(
+  state: CloudState,
+  userPrincipalName: string,
+  matched: boolean,
+  nowMs: number,
+): { attemptsLeft: number; suspendedUntil?: string } {
   const key = upnKey(userPrincipalName);
   if (matched) {
     state.failures.delete(key);
@@ -183,13 +229,22 @@ export function verifyFace(
     throw new ServiceError(401, 'invalid_ticket', 'The verification ticket is unknown or expired');
   }
   const enrolment = state.enrolments.get(upnKey(ticket.userPrincipalName));
-  if (!enrolment) throw new ServiceError(409, 'not_enrolled', `User ${ticket.userPrincipalName} has no enrolled face`);
+  if (!enrolment)
+    throw new ServiceError(
+      409,
+      'not_enrolled',
+      `User ${ticket.userPrincipalName} has no enrolled face`,
+    );
   checkNotSuspended(state, ticket.userPrincipalName, nowMs);
 
   const analysis = analyseFrameBytes(frame);
 
   const hasFace = analysis.contrast >= state.minFaceContrast;
-  const score = !hasFace ? 0 : planted.acceptAnyFace ? 1 : compareTemplates(analysis.template, enrolment.template);
+  const score = !hasFace
+    ? 0
+    : planted.acceptAnyFace
+      ? 1
+      : compareTemplates(analysis.template, enrolment.template);
   const result = !hasFace ? 'no_face' : score >= state.matchThreshold ? 'match' : 'no_match';
   const verification: Verification = {
     id: randomUUID(),

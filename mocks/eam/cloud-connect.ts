@@ -1,7 +1,4 @@
-import type {
-  CloudConnectRunState,
-  CloudConnectSlice,
-} from '../../fixtures/cloud-connection';
+import type { CloudConnectRunState, CloudConnectSlice } from '../../fixtures/cloud-connection';
 import { ServiceError } from '../platform/http-error';
 
 /**
@@ -67,8 +64,7 @@ export function operateCloudConnect(
       `No appliance ${unknown.join(', ')} in this enterprise; its appliances are ${known.join(', ')}`,
     );
   }
-  for (const id of targets)
-    state.appliances.set(id, action === 'restart' ? 'running' : 'stopped');
+  for (const id of targets) state.appliances.set(id, action === 'restart' ? 'running' : 'stopped');
 }
 
 /** A firewall pattern: an exact host, or `*.` followed by a domain it covers below. */
@@ -80,9 +76,7 @@ export function patternAllows(pattern: string, host: string): boolean {
 }
 
 export function blockedHosts(state: CloudConnectState, hosts: string[]): string[] {
-  return hosts.filter(
-    (host) => !state.firewallAllowlist.some((p) => patternAllows(p, host)),
-  );
+  return hosts.filter((host) => !state.firewallAllowlist.some((p) => patternAllows(p, host)));
 }
 
 /** The pattern that would let `host` through, as the guide writes them. */

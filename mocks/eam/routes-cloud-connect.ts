@@ -99,15 +99,12 @@ export function mountCloudConnect(router: Router, ctx: EamContext): void {
     const claims = claimsOf(token);
     checkCanConnect(connect, claims.hosts);
 
-    const answer = await callUpstream<CloudAcceptance>(
-      `${ctx.cloudUrl()}/api/v1/integrations`,
-      {
-        method: 'POST',
-        token,
-        correlationId: String(res.locals.correlationId),
-        body: { integrationId: connect.integrationId },
-      },
-    );
+    const answer = await callUpstream<CloudAcceptance>(`${ctx.cloudUrl()}/api/v1/integrations`, {
+      method: 'POST',
+      token,
+      correlationId: String(res.locals.correlationId),
+      body: { integrationId: connect.integrationId },
+    });
     const refusal = answer.body?.error ?? {
       code: 'integration_refused',
       message: `it answered ${answer.status}`,
@@ -126,12 +123,7 @@ export function mountCloudConnect(router: Router, ctx: EamContext): void {
         `The cloud platform refused the integration token: ${refusal.message}`,
       );
     }
-    recordIntegration(
-      connect,
-      answer.body.hosts,
-      answer.body.tenantId,
-      ctx.clock.nowIso(),
-    );
+    recordIntegration(connect, answer.body.hosts, answer.body.tenantId, ctx.clock.nowIso());
     res.json(integrationView(connect));
   });
 }

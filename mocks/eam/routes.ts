@@ -32,7 +32,11 @@ export function mountEam(router: Router, ctx: EamContext): void {
 
   router.get('/api/v1/badges/:badgeId', (req, res) => {
     const user = findBadgeOwner(ctx.state(), String(req.params.badgeId));
-    res.json({ userId: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName });
+    res.json({
+      userId: user.id,
+      userPrincipalName: user.userPrincipalName,
+      displayName: user.displayName,
+    });
   });
 
   router.get('/api/v1/users/:userId/policy', (req, res) => {
@@ -43,9 +47,19 @@ export function mountEam(router: Router, ctx: EamContext): void {
   router.post('/api/v1/users/:userId/authenticate', (req, res) => {
     const body = (req.body ?? {}) as { method?: unknown; secret?: unknown };
     if ((body.method !== 'pin' && body.method !== 'password') || typeof body.secret !== 'string') {
-      throw new ServiceError(400, 'invalid_body', 'Expected {"method": "pin" | "password", "secret": string}');
+      throw new ServiceError(
+        400,
+        'invalid_body',
+        'Expected {"method": "pin" | "password", "secret": string}',
+      );
     }
-    const ok = authenticate(ctx.state(), String(req.params.userId), body.method, body.secret, ctx.clock.nowIso());
+    const ok = authenticate(
+      ctx.state(),
+      String(req.params.userId),
+      body.method,
+      body.secret,
+      ctx.clock.nowIso(),
+    );
     res.json({ authenticated: ok });
   });
 

@@ -7,7 +7,8 @@ import type { EamState } from './state';
 
 export function findBadgeOwner(state: EamState, badgeId: string): EamUser {
   const user = state.users.find((u) => u.badgeIds.includes(badgeId));
-  if (!user) throw new ServiceError(404, 'badge_unknown', `Badge ${badgeId} is not enrolled to any user`);
+  if (!user)
+    throw new ServiceError(404, 'badge_unknown', `Badge ${badgeId} is not enrolled to any user`);
   return user;
 }
 
@@ -19,7 +20,12 @@ export function findUser(state: EamState, userId: string): EamUser {
 
 export function policyOf(state: EamState, user: EamUser): UserPolicy {
   const policy = state.policies.get(user.policyId);
-  if (!policy) throw new ServiceError(500, 'policy_missing', `User ${user.id} names policy ${user.policyId}, which does not exist`);
+  if (!policy)
+    throw new ServiceError(
+      500,
+      'policy_missing',
+      `User ${user.id} names policy ${user.policyId}, which does not exist`,
+    );
   return policy;
 }
 
@@ -39,7 +45,13 @@ export function authenticate(
 ): boolean {
   const user = findUser(state, userId);
   const ok = sameSecret(secret, method === 'pin' ? user.pin : user.password);
-  state.audit.push({ time: nowIso, userId, event: 'authenticate', method, result: ok ? 'success' : 'failure' });
+  state.audit.push({
+    time: nowIso,
+    userId,
+    event: 'authenticate',
+    method,
+    result: ok ? 'success' : 'failure',
+  });
   return ok;
 }
 

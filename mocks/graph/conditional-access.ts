@@ -8,15 +8,41 @@ import { locationContains } from './named-locations';
 import { entityContext, filterEntities, pageOf, type CollectionQuery, type Page } from './odata';
 
 const SET = 'identity/conditionalAccess/policies';
-const PROPERTIES = ['templateId', 'displayName', 'createdDateTime', 'modifiedDateTime', 'state', 'conditions', 'grantControls', 'sessionControls'];
+const PROPERTIES = [
+  'templateId',
+  'displayName',
+  'createdDateTime',
+  'modifiedDateTime',
+  'state',
+  'conditions',
+  'grantControls',
+  'sessionControls',
+];
 const STATES: CaState[] = ['enabled', 'disabled', 'enabledForReportingButNotEnforced'];
 /** conditionalAccessGrantControl in the v1.0 CSDL. */
-const BUILT_IN_CONTROLS = ['block', 'mfa', 'compliantDevice', 'domainJoinedDevice', 'approvedApplication', 'compliantApplication', 'passwordChange', 'unknownFutureValue', 'riskRemediation'];
+const BUILT_IN_CONTROLS = [
+  'block',
+  'mfa',
+  'compliantDevice',
+  'domainJoinedDevice',
+  'approvedApplication',
+  'compliantApplication',
+  'passwordChange',
+  'unknownFutureValue',
+  'riskRemediation',
+];
 
 const RULES: BodyRules = {
   typeName: 'conditionalAccessPolicy',
   odataTypes: ['#microsoft.graph.conditionalAccessPolicy'],
-  properties: { displayName: 'string', state: 'string', conditions: 'object', grantControls: 'object', sessionControls: 'object', templateId: 'string' },
+  properties: {
+    displayName: 'string',
+    state: 'string',
+    conditions: 'object',
+    grantControls: 'object',
+    sessionControls: 'object',
+    templateId: 'string',
+  },
   required: ['displayName', 'state', 'conditions'],
 };
 
@@ -29,7 +55,8 @@ export function isMicrosoftManaged(policy: Pick<ConditionalAccessPolicy, 'displa
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
 function normaliseConditions(raw: Record<string, any>): ConditionalAccessPolicy['conditions'] {
-  if (!raw.applications || !raw.users) throw graphError.invalidBody('conditions.applications and conditions.users are required.');
+  if (!raw.applications || !raw.users)
+    throw graphError.invalidBody('conditions.applications and conditions.users are required.');
   return {
     clientAppTypes: list(raw.clientAppTypes ?? ['all']),
     applications: {
@@ -45,26 +72,40 @@ function normaliseConditions(raw: Record<string, any>): ConditionalAccessPolicy[
       includeRoles: list(raw.users.includeRoles),
       excludeRoles: list(raw.users.excludeRoles),
     },
-    locations: raw.locations ? { includeLocations: list(raw.locations.includeLocations), excludeLocations: list(raw.locations.excludeLocations) } : null,
+    locations: raw.locations
+      ? {
+          includeLocations: list(raw.locations.includeLocations),
+          excludeLocations: list(raw.locations.excludeLocations),
+        }
+      : null,
   };
 }
 
-function normaliseGrant(raw: Record<string, any> | null | undefined): ConditionalAccessPolicy['grantControls'] {
+function normaliseGrant(
+  raw: Record<string, any> | null | undefined,
+): ConditionalAccessPolicy['grantControls'] {
   if (!raw) return null;
   const controls = list(raw.builtInControls);
   const unknown = controls.filter((c) => !BUILT_IN_CONTROLS.includes(c));
-  if (unknown.length > 0) throw graphError.invalidBody(`Unknown built-in grant control(s): ${unknown.join(', ')}.`);
+  if (unknown.length > 0)
+    throw graphError.invalidBody(`Unknown built-in grant control(s): ${unknown.join(', ')}.`);
   return {
     operator: raw.operator === 'AND' ? 'AND' : 'OR',
     builtInControls: controls,
     customAuthenticationFactors: list(raw.customAuthenticationFactors),
     termsOfUse: list(raw.termsOfUse),
-    authenticationStrength: raw.authenticationStrength ? { id: String(raw.authenticationStrength.id), displayName: String(raw.authenticationStrength.displayName ?? '') } : null,
+    authenticationStrength: raw.authenticationStrength
+      ? {
+          id: String(raw.authenticationStrength.id),
+          displayName: String(raw.authenticationStrength.displayName ?? ''),
+        }
+      : null,
   };
 }
 
 function checkState(state: unknown): CaState {
-  if (!STATES.includes(state as CaState)) throw graphError.invalidBody(`state must be one of ${STATES.join(', ')}.`);
+  if (!STATES.includes(state as CaState))
+    throw graphError.invalidBody(`state must be one of ${STATES.join(', ')}.`);
   return state as CaState;
 }
 
@@ -77,7 +118,9 @@ export function findPolicy(state: GraphState, id: string): ConditionalAccessPoli
 export function createPolicy(state: GraphState, body: unknown, nowIso: string) {
   const fields = checkBody(body, RULES);
   if (isMicrosoftManaged({ displayName: fields.displayName as string })) {
-    throw graphError.invalidBody(`The "${MANAGED_PREFIX}" name prefix is reserved for policies Microsoft manages.`);
+    throw graphError.invalidBody(
+      `The "${MANAGED_PREFIX}" name prefix is reserved for policies Microsoft manages.`,
+    );
   }
   const policy: ConditionalAccessPolicy = {
     id: randomUUID(),
@@ -104,26 +147,55 @@ export function updatePolicy(state: GraphState, id: string, body: unknown, nowIs
   const fields = checkBody(body, RULES, true);
   if (isMicrosoftManaged(policy)) {
     const conditions = fields.conditions as Record<string, any> | undefined;
-    const onlyUserExclusions = !conditions || (Object.keys(conditions).every((k) => k === 'users') && Object.keys(conditions.users ?? {}).every((k) => k === 'excludeUsers' || k === 'excludeGroups'));
-    const otherFields = Object.keys(fields).filter((k) => !['state', 'conditions', '@odata.type'].includes(k));
+    const onlyUserExclusions =
+      !conditions ||
+      (Object.keys(conditions).every((k) => k === 'users') &&
+        Object.keys(conditions.users ?? {}).every(
+          (k) => k === 'excludeUsers' || k === 'excludeGroups',
+        ));
+    const otherFields = Object.keys(fields).filter(
+      (k) => !['state', 'conditions', '@odata.type'].includes(k),
+    );
     if (!onlyUserExclusions || otherFields.length > 0) {
-      throw graphError.invalidBody(`Policy "${policy.displayName}" is Microsoft-managed: only its state and excluded users or groups can change. Duplicate it to exclude an application.`);
+      throw graphError.invalidBody(
+        `Policy "${policy.displayName}" is Microsoft-managed: only its state and excluded users or groups can change. Duplicate it to exclude an application.`,
+      );
     }
   }
   if (fields.state !== undefined) policy.state = checkState(fields.state);
   if (typeof fields.displayName === 'string') policy.displayName = fields.displayName;
   if (fields.conditions) {
-    const merged = { ...policy.conditions, ...(fields.conditions as object) } as Record<string, any>;
-    merged.users = { ...policy.conditions.users, ...(fields.conditions as Record<string, any>).users };
+    const merged = { ...policy.conditions, ...(fields.conditions as object) } as Record<
+      string,
+      any
+    >;
+    merged.users = {
+      ...policy.conditions.users,
+      ...(fields.conditions as Record<string, any>).users,
+    };
     policy.conditions = normaliseConditions(merged);
   }
-  if (fields.grantControls !== undefined) policy.grantControls = normaliseGrant(fields.grantControls as Record<string, any>);
+  if (fields.grantControls !== undefined)
+    policy.grantControls = normaliseGrant(fields.grantControls as Record<string, any>);
   policy.modifiedDateTime = nowIso;
 }
 
-export function listPolicies(state: GraphState, query: CollectionQuery, pageUrl: (t: string) => string): Page {
-  const items = filterEntities(state.directory.conditionalAccessPolicies, query.filter, ['displayName', 'state', 'id']);
-  return pageOf(items, query, { entitySet: SET, typeName: 'conditionalAccessPolicy', known: PROPERTIES, pageUrl });
+export function listPolicies(
+  state: GraphState,
+  query: CollectionQuery,
+  pageUrl: (t: string) => string,
+): Page {
+  const items = filterEntities(state.directory.conditionalAccessPolicies, query.filter, [
+    'displayName',
+    'state',
+    'id',
+  ]);
+  return pageOf(items, query, {
+    entitySet: SET,
+    typeName: 'conditionalAccessPolicy',
+    known: PROPERTIES,
+    pageUrl,
+  });
 }
 
 export function getPolicy(state: GraphState, id: string) {
@@ -133,7 +205,9 @@ export function getPolicy(state: GraphState, id: string) {
 /** Whether a policy's grant asks for MFA: the `mfa` control or an authentication strength. */
 export function demandsMfa(policy: ConditionalAccessPolicy): boolean {
   const grant = policy.grantControls;
-  return !!grant && (grant.builtInControls.includes('mfa') || grant.authenticationStrength !== null);
+  return (
+    !!grant && (grant.builtInControls.includes('mfa') || grant.authenticationStrength !== null)
+  );
 }
 
 export interface SignInContext {
@@ -145,15 +219,22 @@ export interface SignInContext {
 
 function coversUser(policy: ConditionalAccessPolicy, ctx: SignInContext): boolean {
   const u = policy.conditions.users;
-  const included = u.includeUsers.includes('All') || u.includeUsers.includes(ctx.userId) || u.includeGroups.some((g) => ctx.groupIds.includes(g));
-  const excluded = u.excludeUsers.includes(ctx.userId) || u.excludeGroups.some((g) => ctx.groupIds.includes(g));
+  const included =
+    u.includeUsers.includes('All') ||
+    u.includeUsers.includes(ctx.userId) ||
+    u.includeGroups.some((g) => ctx.groupIds.includes(g));
+  const excluded =
+    u.excludeUsers.includes(ctx.userId) || u.excludeGroups.some((g) => ctx.groupIds.includes(g));
   return included && !excluded;
 }
 
 function coversApp(policy: ConditionalAccessPolicy, appId: string): boolean {
   const a = policy.conditions.applications;
   // Applications are named by appId here; an object id in the list matches nothing.
-  return (a.includeApplications.includes('All') || a.includeApplications.includes(appId)) && !a.excludeApplications.includes(appId);
+  return (
+    (a.includeApplications.includes('All') || a.includeApplications.includes(appId)) &&
+    !a.excludeApplications.includes(appId)
+  );
 }
 
 function coversLocation(state: GraphState, policy: ConditionalAccessPolicy, ip: string): boolean {
@@ -161,14 +242,25 @@ function coversLocation(state: GraphState, policy: ConditionalAccessPolicy, ip: 
   if (!loc) return true;
   const trusted = state.directory.namedLocations.filter((l) => l.isTrusted);
   const inLocation = (id: string) =>
-    id === 'All' || (id === 'AllTrusted' ? trusted.some((l) => locationContains(l, ip)) : state.directory.namedLocations.some((l) => l.id === id && locationContains(l, ip)));
+    id === 'All' ||
+    (id === 'AllTrusted'
+      ? trusted.some((l) => locationContains(l, ip))
+      : state.directory.namedLocations.some((l) => l.id === id && locationContains(l, ip)));
   const included = loc.includeLocations.length === 0 || loc.includeLocations.some(inLocation);
   return included && !loc.excludeLocations.some(inLocation);
 }
 
 /** Enforced policies (not report-only) that would ask this sign-in for MFA. */
-export function policiesDemandingMfa(state: GraphState, ctx: SignInContext): ConditionalAccessPolicy[] {
+export function policiesDemandingMfa(
+  state: GraphState,
+  ctx: SignInContext,
+): ConditionalAccessPolicy[] {
   return state.directory.conditionalAccessPolicies.filter(
-    (p) => p.state === 'enabled' && demandsMfa(p) && coversApp(p, ctx.appId) && coversUser(p, ctx) && coversLocation(state, p, ctx.ipAddress),
+    (p) =>
+      p.state === 'enabled' &&
+      demandsMfa(p) &&
+      coversApp(p, ctx.appId) &&
+      coversUser(p, ctx) &&
+      coversLocation(state, p, ctx.ipAddress),
   );
 }

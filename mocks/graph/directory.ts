@@ -1,7 +1,14 @@
 import type { EntraUser } from '../../fixtures/tenant';
 import { graphError } from './errors';
 import type { GraphState } from './state';
-import { collectionContext, entityOf, filterEntities, pageOf, type CollectionQuery, type Page } from './odata';
+import {
+  collectionContext,
+  entityOf,
+  filterEntities,
+  pageOf,
+  type CollectionQuery,
+  type Page,
+} from './odata';
 import { pageOfUsers } from './users';
 
 /** `GET /organization`: a collection of one. */
@@ -14,23 +21,54 @@ export function listOrganization(state: GraphState): Page {
         ...organization,
         verifiedDomains: domains
           .filter((d) => d.isVerified)
-          .map((d) => ({ name: d.id, isDefault: d.isDefault, isInitial: d.isInitial, type: d.authenticationType, capabilities: d.supportedServices.join(', ') })),
+          .map((d) => ({
+            name: d.id,
+            isDefault: d.isDefault,
+            isInitial: d.isInitial,
+            type: d.authenticationType,
+            capabilities: d.supportedServices.join(', '),
+          })),
       },
     ],
   };
 }
 
-const DOMAIN_PROPERTIES = ['authenticationType', 'isDefault', 'isInitial', 'isRoot', 'isVerified', 'supportedServices'];
+const DOMAIN_PROPERTIES = [
+  'authenticationType',
+  'isDefault',
+  'isInitial',
+  'isRoot',
+  'isVerified',
+  'supportedServices',
+];
 
-export function listDomains(state: GraphState, query: CollectionQuery, pageUrl: (t: string) => string): Page {
-  const items = filterEntities(state.directory.domains, query.filter, ['authenticationType', 'id', 'isDefault', 'isVerified']);
-  return pageOf(items, query, { entitySet: 'domains', typeName: 'domain', known: DOMAIN_PROPERTIES, pageUrl });
+export function listDomains(
+  state: GraphState,
+  query: CollectionQuery,
+  pageUrl: (t: string) => string,
+): Page {
+  const items = filterEntities(state.directory.domains, query.filter, [
+    'authenticationType',
+    'id',
+    'isDefault',
+    'isVerified',
+  ]);
+  return pageOf(items, query, {
+    entitySet: 'domains',
+    typeName: 'domain',
+    known: DOMAIN_PROPERTIES,
+    pageUrl,
+  });
 }
 
 export function getDomain(state: GraphState, id: string) {
   const domain = state.directory.domains.find((d) => d.id.toLowerCase() === id.toLowerCase());
   if (!domain) throw graphError.notFound(id);
-  return entityOf(domain, undefined, { entitySet: 'domains', typeName: 'domain', known: DOMAIN_PROPERTIES });
+  return entityOf(domain, undefined, {
+    entitySet: 'domains',
+    typeName: 'domain',
+    known: DOMAIN_PROPERTIES,
+  });
 }
 
 /** `GET /subscribedSkus`; consumed units follow the users holding each SKU. */
@@ -39,7 +77,9 @@ export function listSubscribedSkus(state: GraphState): Page {
     '@odata.context': collectionContext('subscribedSkus'),
     value: state.directory.subscribedSkus.map((sku) => ({
       ...sku,
-      consumedUnits: state.users.filter((u) => u.assignedLicenses.some((l) => l.skuId === sku.skuId)).length,
+      consumedUnits: state.users.filter((u) =>
+        u.assignedLicenses.some((l) => l.skuId === sku.skuId),
+      ).length,
     })),
   };
 }
@@ -51,7 +91,12 @@ export function listOnPremisesSynchronization(state: GraphState): Page {
     value: [
       {
         id: state.tenantId,
-        configuration: { accidentalDeletionPrevention: { synchronizationPreventionType: 'enabledForCount', alertThreshold: 500 } },
+        configuration: {
+          accidentalDeletionPrevention: {
+            synchronizationPreventionType: 'enabledForCount',
+            alertThreshold: 500,
+          },
+        },
         features: {
           passwordSyncEnabled: state.directory.passwordHashSync,
           passwordWritebackEnabled: false,
@@ -71,8 +116,16 @@ function findGroup(state: GraphState, id: string) {
   return group;
 }
 
-export function listGroups(state: GraphState, query: CollectionQuery, pageUrl: (t: string) => string): Page {
-  return pageOf(filterEntities(state.directory.groups, query.filter, ['displayName', 'id']), query, { ...GROUP_PAGE, pageUrl });
+export function listGroups(
+  state: GraphState,
+  query: CollectionQuery,
+  pageUrl: (t: string) => string,
+): Page {
+  return pageOf(
+    filterEntities(state.directory.groups, query.filter, ['displayName', 'id']),
+    query,
+    { ...GROUP_PAGE, pageUrl },
+  );
 }
 
 export function getGroup(state: GraphState, id: string, select?: string[]) {
@@ -80,8 +133,15 @@ export function getGroup(state: GraphState, id: string, select?: string[]) {
 }
 
 /** `GET /groups/{id}/members`: users only in this simulator, paged like any collection. */
-export function listGroupMembers(state: GraphState, id: string, query: CollectionQuery, pageUrl: (t: string) => string): Page {
+export function listGroupMembers(
+  state: GraphState,
+  id: string,
+  query: CollectionQuery,
+  pageUrl: (t: string) => string,
+): Page {
   const group = findGroup(state, id);
-  const members = group.memberIds.map((m) => state.usersById.get(m)).filter((u): u is EntraUser => u !== undefined);
+  const members = group.memberIds
+    .map((m) => state.usersById.get(m))
+    .filter((u): u is EntraUser => u !== undefined);
   return pageOfUsers(members, query, 'directoryObjects', pageUrl);
 }

@@ -8,10 +8,15 @@ export const graphError = {
   badRequest: (message: string) => new ServiceError(400, 'BadRequest', message),
   invalidRequest: (message: string) => new ServiceError(400, 'Request_BadRequest', message),
   unsupportedQuery: (message: string) => new ServiceError(400, 'Request_UnsupportedQuery', message),
-  unauthenticated: (message: string) => new ServiceError(401, 'InvalidAuthenticationToken', message),
+  unauthenticated: (message: string) =>
+    new ServiceError(401, 'InvalidAuthenticationToken', message),
   denied: (message: string) => new ServiceError(403, 'Authorization_RequestDenied', message),
   notFound: (id: string) =>
-    new ServiceError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`),
+    new ServiceError(
+      404,
+      'Request_ResourceNotFound',
+      `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+    ),
   /** Wrong `@odata.type`, unknown property, bad value: the request body does not fit the type. */
   invalidBody: (message: string) => new ServiceError(400, 'BadRequest', message),
 };

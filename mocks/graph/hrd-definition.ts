@@ -25,21 +25,37 @@ export function readHrdDefinition(definition: readonly string[]): DefinitionRead
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      problems.push({ code: 'HRD_DEFINITION_NOT_JSON', index, detail: `definition[${index}] is not valid JSON: ${(error as Error).message}` });
+      problems.push({
+        code: 'HRD_DEFINITION_NOT_JSON',
+        index,
+        detail: `definition[${index}] is not valid JSON: ${(error as Error).message}`,
+      });
       return;
     }
     const root = (parsed as Record<string, unknown> | null)?.HomeRealmDiscoveryPolicy;
     if (typeof root !== 'object' || root === null) {
-      problems.push({ code: 'HRD_DEFINITION_MISSING_ROOT', index, detail: `definition[${index}] has no HomeRealmDiscoveryPolicy root object, so Entra ID ignores it` });
+      problems.push({
+        code: 'HRD_DEFINITION_MISSING_ROOT',
+        index,
+        detail: `definition[${index}] has no HomeRealmDiscoveryPolicy root object, so Entra ID ignores it`,
+      });
       return;
     }
     const value = (root as Record<string, unknown>).AllowCloudPasswordValidation;
     if (value === true) {
       allows = true;
     } else if (value !== undefined && typeof value !== 'boolean') {
-      problems.push({ code: 'HRD_CLOUD_PASSWORD_VALIDATION_NOT_BOOLEAN', index, detail: `definition[${index}]: AllowCloudPasswordValidation must be boolean true, not ${JSON.stringify(value)}` });
+      problems.push({
+        code: 'HRD_CLOUD_PASSWORD_VALIDATION_NOT_BOOLEAN',
+        index,
+        detail: `definition[${index}]: AllowCloudPasswordValidation must be boolean true, not ${JSON.stringify(value)}`,
+      });
     } else {
-      problems.push({ code: 'HRD_CLOUD_PASSWORD_VALIDATION_OFF', index, detail: `definition[${index}]: AllowCloudPasswordValidation is ${value === undefined ? 'missing' : 'false'}` });
+      problems.push({
+        code: 'HRD_CLOUD_PASSWORD_VALIDATION_OFF',
+        index,
+        detail: `definition[${index}]: AllowCloudPasswordValidation is ${value === undefined ? 'missing' : 'false'}`,
+      });
     }
   });
 

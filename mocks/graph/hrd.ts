@@ -6,16 +6,34 @@ import { graphError } from './errors';
 import type { GraphState } from './state';
 import { findServicePrincipal, servicePrincipalReference, type ServicePrincipalRef } from './apps';
 import { readHrdDefinition, unparseableItems } from './hrd-definition';
-import { collectionContext, entityContext, GRAPH_ROOT, pageOf, type CollectionQuery, type Page } from './odata';
+import {
+  collectionContext,
+  entityContext,
+  GRAPH_ROOT,
+  pageOf,
+  type CollectionQuery,
+  type Page,
+} from './odata';
 
 const SET = 'policies/homeRealmDiscoveryPolicies';
 const TYPE = '#microsoft.graph.homeRealmDiscoveryPolicy';
-const PROPERTIES = ['displayName', 'description', 'definition', 'isOrganizationDefault', 'deletedDateTime'];
+const PROPERTIES = [
+  'displayName',
+  'description',
+  'definition',
+  'isOrganizationDefault',
+  'deletedDateTime',
+];
 
 const RULES: BodyRules = {
   typeName: 'homeRealmDiscoveryPolicy',
   odataTypes: [TYPE],
-  properties: { displayName: 'string', description: 'string', definition: 'string[]', isOrganizationDefault: 'boolean' },
+  properties: {
+    displayName: 'string',
+    description: 'string',
+    definition: 'string[]',
+    isOrganizationDefault: 'boolean',
+  },
   required: ['displayName', 'definition'],
 };
 
@@ -30,18 +48,26 @@ function asEntity(policy: HrdPolicy) {
 }
 
 function checkDefinition(state: GraphState, definition: string[]): void {
-  if (definition.length === 0) throw graphError.invalidBody("Property 'definition' must hold at least one JSON document.");
+  if (definition.length === 0)
+    throw graphError.invalidBody("Property 'definition' must hold at least one JSON document.");
   const broken = unparseableItems(definition);
   if (broken.length > 0 && state.settings.malformedHrdDefinition === 'reject') {
     // Assumption (reference DOMAIN.md 1.2): the exact error is not public; a setting says which.
-    throw graphError.invalidRequest(`Invalid policy definition: ${broken.map((b) => b.detail).join('; ')}`);
+    throw graphError.invalidRequest(
+      `Invalid policy definition: ${broken.map((b) => b.detail).join('; ')}`,
+    );
   }
 }
 
 /** Only one policy of a type can be the organisation default (Graph HRD resource page). */
 function checkSingleDefault(state: GraphState, candidateId?: string): void {
-  const other = state.directory.hrdPolicies.find((p) => p.isOrganizationDefault && p.id !== candidateId);
-  if (other) throw graphError.invalidRequest(`Policy ${other.id} is already the organization default home realm discovery policy; only one may be.`);
+  const other = state.directory.hrdPolicies.find(
+    (p) => p.isOrganizationDefault && p.id !== candidateId,
+  );
+  if (other)
+    throw graphError.invalidRequest(
+      `Policy ${other.id} is already the organization default home realm discovery policy; only one may be.`,
+    );
 }
 
 /** `POST /policies/homeRealmDiscoveryPolicies`: 201 with the single new entity. */
@@ -63,8 +89,17 @@ export function createHrdPolicy(state: GraphState, body: unknown) {
   return asEntity(policy);
 }
 
-export function listHrdPolicies(state: GraphState, query: CollectionQuery, pageUrl: (t: string) => string): Page {
-  return pageOf(state.directory.hrdPolicies, query, { entitySet: SET, typeName: 'homeRealmDiscoveryPolicy', known: PROPERTIES, pageUrl });
+export function listHrdPolicies(
+  state: GraphState,
+  query: CollectionQuery,
+  pageUrl: (t: string) => string,
+): Page {
+  return pageOf(state.directory.hrdPolicies, query, {
+    entitySet: SET,
+    typeName: 'homeRealmDiscoveryPolicy',
+    known: PROPERTIES,
+    pageUrl,
+  });
 }
 
 export function getHrdPolicy(state: GraphState, id: string) {
@@ -106,7 +141,9 @@ export function listAssignedHrdPolicies(state: GraphState, ref: ServicePrincipal
   };
 }
 
-const POLICY_REF = new RegExp(`^${GRAPH_ROOT.replace(/[.]/g, '\\.')}/policies/homeRealmDiscoveryPolicies/([^/]+)$`);
+const POLICY_REF = new RegExp(
+  `^${GRAPH_ROOT.replace(/[.]/g, '\\.')}/policies/homeRealmDiscoveryPolicies/([^/]+)$`,
+);
 
 /**
  * `POST /servicePrincipals/{id}/homeRealmDiscoveryPolicies/$ref`: 204. Only one HRD
@@ -117,20 +154,31 @@ export function assignHrdPolicy(state: GraphState, ref: ServicePrincipalRef, bod
   const app = findServicePrincipal(state, ref);
   const target = (body as Record<string, unknown> | null)?.['@odata.id'];
   const match = typeof target === 'string' ? POLICY_REF.exec(target) : null;
-  if (!match) throw graphError.invalidBody(`Expected {"@odata.id": "${GRAPH_ROOT}/policies/homeRealmDiscoveryPolicies/{id}"}.`);
+  if (!match)
+    throw graphError.invalidBody(
+      `Expected {"@odata.id": "${GRAPH_ROOT}/policies/homeRealmDiscoveryPolicies/{id}"}.`,
+    );
   const policy = findHrdPolicy(state, match[1]!);
 
   const assigned = state.directory.hrdAssignments[app.servicePrincipalId] ?? [];
   if (assigned.includes(policy.id)) {
-    throw graphError.invalidRequest("One or more added object references already exist for the following modified properties: 'policies'.");
+    throw graphError.invalidRequest(
+      "One or more added object references already exist for the following modified properties: 'policies'.",
+    );
   }
   if (assigned.length > 0 && state.settings.secondHrdPolicyOnServicePrincipal === 'reject') {
-    throw graphError.invalidRequest(`Service principal ${app.servicePrincipalId} already has home realm discovery policy ${assigned[0]}; only one can be assigned. Unassign it first.`);
+    throw graphError.invalidRequest(
+      `Service principal ${app.servicePrincipalId} already has home realm discovery policy ${assigned[0]}; only one can be assigned. Unassign it first.`,
+    );
   }
   state.directory.hrdAssignments[app.servicePrincipalId] = [...assigned, policy.id];
 }
 
-export function unassignHrdPolicy(state: GraphState, ref: ServicePrincipalRef, policyId: string): void {
+export function unassignHrdPolicy(
+  state: GraphState,
+  ref: ServicePrincipalRef,
+  policyId: string,
+): void {
   const app = findServicePrincipal(state, ref);
   const assigned = state.directory.hrdAssignments[app.servicePrincipalId] ?? [];
   if (!assigned.includes(policyId)) throw graphError.notFound(policyId);
@@ -142,9 +190,13 @@ export function unassignHrdPolicy(state: GraphState, ref: ServicePrincipalRef, p
  * the policy assigned to its service principal decides, else the organisation default
  * (entra-docs "Home Realm Discovery policy", priority and evaluation).
  */
-export function cloudPasswordValidationAllowed(state: GraphState, servicePrincipalId: string): boolean {
+export function cloudPasswordValidationAllowed(
+  state: GraphState,
+  servicePrincipalId: string,
+): boolean {
   const assigned = state.directory.hrdAssignments[servicePrincipalId] ?? [];
-  const policyId = assigned[0] ?? state.directory.hrdPolicies.find((p) => p.isOrganizationDefault)?.id;
+  const policyId =
+    assigned[0] ?? state.directory.hrdPolicies.find((p) => p.isOrganizationDefault)?.id;
   if (!policyId) return false;
   const policy = state.directory.hrdPolicies.find((p) => p.id === policyId);
   return policy ? readHrdDefinition(policy.definition).allowsCloudPasswordValidation : false;

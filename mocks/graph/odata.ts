@@ -33,11 +33,15 @@ export function parseCollectionQuery(
 ): CollectionQuery {
   const top = query.$top === undefined ? DEFAULT_PAGE_SIZE : Number(query.$top);
   if (!Number.isInteger(top) || top < 1 || top > maxPageSize) {
-    throw graphError.invalidRequest(`Invalid page size specified: '${String(query.$top)}'. Must be between 1 and ${maxPageSize} inclusive.`);
+    throw graphError.invalidRequest(
+      `Invalid page size specified: '${String(query.$top)}'. Must be between 1 and ${maxPageSize} inclusive.`,
+    );
   }
   const eventual = consistencyLevel?.toLowerCase() === 'eventual';
   if (query.$search !== undefined && !eventual) {
-    throw graphError.unsupportedQuery("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+    throw graphError.unsupportedQuery(
+      "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+    );
   }
   const count = query.$count === 'true';
   if (count && !eventual) throw graphError.invalidRequest('$count is not currently supported.');
@@ -77,10 +81,18 @@ function decodeSkipToken(raw: unknown): number {
  * Unset properties come back as null, except in sets of several derived types, where
  * a property of another type is left out.
  */
-export function project<T extends object>(entity: T, select: string[], known: readonly string[], typeName: string, omitAbsent = false): Record<string, unknown> {
+export function project<T extends object>(
+  entity: T,
+  select: string[],
+  known: readonly string[],
+  typeName: string,
+  omitAbsent = false,
+): Record<string, unknown> {
   const unknown = select.filter((p) => p !== 'id' && !known.includes(p));
   if (unknown.length > 0) {
-    throw graphError.badRequest(`Could not find a property named '${unknown[0]}' on type 'microsoft.graph.${typeName}'.`);
+    throw graphError.badRequest(
+      `Could not find a property named '${unknown[0]}' on type 'microsoft.graph.${typeName}'.`,
+    );
   }
   const source = entity as Record<string, unknown>;
   const out: Record<string, unknown> = {};
@@ -96,21 +108,37 @@ export function project<T extends object>(entity: T, select: string[], known: re
  * The `$filter` forms a checker uses: `prop eq 'text'`, `prop eq true|false`, and
  * `isof('microsoft.graph.type')`. Anything else is Graph's unsupported-query error.
  */
-export function filterEntities<T extends object>(items: T[], filter: string | undefined, filterable: readonly string[]): T[] {
+export function filterEntities<T extends object>(
+  items: T[],
+  filter: string | undefined,
+  filterable: readonly string[],
+): T[] {
   if (!filter) return items;
   const text = filter.trim();
   const isOf = /^isof\('microsoft\.graph\.(\w+)'\)$/.exec(text);
-  if (isOf) return items.filter((i) => (i as Record<string, unknown>)['@odata.type'] === `#microsoft.graph.${isOf[1]}`);
+  if (isOf)
+    return items.filter(
+      (i) => (i as Record<string, unknown>)['@odata.type'] === `#microsoft.graph.${isOf[1]}`,
+    );
 
   const eq = /^(\w+) eq (?:'((?:[^']|'')*)'|(true|false|null))$/.exec(text);
   if (!eq || !filterable.includes(eq[1]!)) {
-    throw graphError.unsupportedQuery(`Unsupported or invalid query filter clause specified for property '${eq?.[1] ?? text}'.`);
+    throw graphError.unsupportedQuery(
+      `Unsupported or invalid query filter clause specified for property '${eq?.[1] ?? text}'.`,
+    );
   }
   const [, property, quoted, literal] = eq;
-  const wanted = quoted !== undefined ? quoted.replace(/''/g, "'").toLowerCase() : literal === 'null' ? null : literal === 'true';
+  const wanted =
+    quoted !== undefined
+      ? quoted.replace(/''/g, "'").toLowerCase()
+      : literal === 'null'
+        ? null
+        : literal === 'true';
   return items.filter((item) => {
     const value = (item as Record<string, unknown>)[property!];
-    return typeof value === 'string' && typeof wanted === 'string' ? value.toLowerCase() === wanted : (value ?? null) === wanted;
+    return typeof value === 'string' && typeof wanted === 'string'
+      ? value.toLowerCase() === wanted
+      : (value ?? null) === wanted;
   });
 }
 
@@ -120,7 +148,11 @@ export function searchEntities<T extends object>(items: T[], search: string | un
   const match = /^"(\w+):([^"]*)"$/.exec(search.trim());
   if (!match) throw graphError.invalidRequest(`Syntax error in $search: ${search}`);
   const [, property, text] = match;
-  return items.filter((i) => String((i as Record<string, unknown>)[property!] ?? '').toLowerCase().includes(text!.toLowerCase()));
+  return items.filter((i) =>
+    String((i as Record<string, unknown>)[property!] ?? '')
+      .toLowerCase()
+      .includes(text!.toLowerCase()),
+  );
 }
 
 export interface PageOptions {
@@ -135,12 +167,18 @@ export interface PageOptions {
 }
 
 /** One page of a collection, with `@odata.nextLink` while more remain. */
-export function pageOf<T extends object>(items: T[], query: CollectionQuery, options: PageOptions): Page {
+export function pageOf<T extends object>(
+  items: T[],
+  query: CollectionQuery,
+  options: PageOptions,
+): Page {
   const slice = items.slice(query.skip, query.skip + query.top);
   const select = query.select ?? options.defaults ?? options.known;
   const page: Page = {
     '@odata.context': collectionContext(options.entitySet, query.select),
-    value: slice.map((item) => project(item, select as string[], options.known, options.typeName, options.polymorphic)),
+    value: slice.map((item) =>
+      project(item, select as string[], options.known, options.typeName, options.polymorphic),
+    ),
   };
   if (query.count) page['@odata.count'] = items.length;
   const next = query.skip + query.top;
@@ -157,9 +195,18 @@ export function entityContext(entitySet: string): string {
 }
 
 /** A single entity with its context; `$select` applies as on collections. */
-export function entityOf<T extends object>(item: T, select: string[] | undefined, options: Omit<PageOptions, 'pageUrl'>) {
+export function entityOf<T extends object>(
+  item: T,
+  select: string[] | undefined,
+  options: Omit<PageOptions, 'pageUrl'>,
+) {
   return {
     '@odata.context': entityContext(options.entitySet),
-    ...project(item, (select ?? options.defaults ?? options.known) as string[], options.known, options.typeName),
+    ...project(
+      item,
+      (select ?? options.defaults ?? options.known) as string[],
+      options.known,
+      options.typeName,
+    ),
   };
 }

@@ -4,13 +4,35 @@ import type { AccessClaims } from './tokens';
 import { requireRole } from './tokens';
 import { parseCollectionQuery, parseSelect } from './odata';
 import { assignLicense, countUsers, getUser, licenseDetails, listUsers } from './users';
-import { getDomain, getGroup, listDomains, listGroupMembers, listGroups, listOnPremisesSynchronization, listOrganization, listSubscribedSkus } from './directory';
+import {
+  getDomain,
+  getGroup,
+  listDomains,
+  listGroupMembers,
+  listGroups,
+  listOnPremisesSynchronization,
+  listOrganization,
+  listSubscribedSkus,
+} from './directory';
 import type { GraphContext } from './routes';
 import { nextPageUrl } from './routes';
 
-const READ_DIRECTORY = ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
-const READ_GROUPS = ['Group.Read.All', 'GroupMember.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
-const READ_SYNC = ['OnPremDirectorySynchronization.Read.All', 'OnPremDirectorySynchronization.ReadWrite.All'];
+const READ_DIRECTORY = [
+  'User.Read.All',
+  'User.ReadWrite.All',
+  'Directory.Read.All',
+  'Directory.ReadWrite.All',
+];
+const READ_GROUPS = [
+  'Group.Read.All',
+  'GroupMember.Read.All',
+  'Directory.Read.All',
+  'Directory.ReadWrite.All',
+];
+const READ_SYNC = [
+  'OnPremDirectorySynchronization.Read.All',
+  'OnPremDirectorySynchronization.ReadWrite.All',
+];
 
 export const claimsOf = (res: Response) => res.locals.claims as AccessClaims;
 
@@ -38,9 +60,13 @@ export function mountDirectoryRoutes(v1: Router, ctx: GraphContext): void {
     res.json(licenseDetails(ctx.state(), String(req.params.id)));
   });
 
-  v1.post('/users/:id/assignLicense', read(['User.ReadWrite.All', 'Directory.ReadWrite.All', 'LicenseAssignment.ReadWrite.All']), (req, res) => {
-    res.json(assignLicense(ctx.state(), String(req.params.id), req.body, ctx.clock.nowIso()));
-  });
+  v1.post(
+    '/users/:id/assignLicense',
+    read(['User.ReadWrite.All', 'Directory.ReadWrite.All', 'LicenseAssignment.ReadWrite.All']),
+    (req, res) => {
+      res.json(assignLicense(ctx.state(), String(req.params.id), req.body, ctx.clock.nowIso()));
+    },
+  );
 
   v1.get('/organization', read(READ_DIRECTORY), (_req, res) => {
     res.json(listOrganization(ctx.state()));
@@ -65,6 +91,8 @@ export function mountDirectoryRoutes(v1: Router, ctx: GraphContext): void {
     res.json(getGroup(ctx.state(), String(req.params.id), parseSelect(req.query.$select)));
   });
   v1.get('/groups/:id/members', read(READ_GROUPS), (req, res) => {
-    res.json(listGroupMembers(ctx.state(), String(req.params.id), collectionQuery(req), nextPageUrl(req)));
+    res.json(
+      listGroupMembers(ctx.state(), String(req.params.id), collectionQuery(req), nextPageUrl(req)),
+    );
   });
 }

@@ -3,10 +3,31 @@ import type { Request, Response, Router } from 'express';
 import type { PerUserMfaState } from '../../fixtures/entra';
 import { graphError } from './errors';
 import { requireRole } from './tokens';
-import { getApplication, getServicePrincipal, listApplications, listServicePrincipals, type ServicePrincipalRef } from './apps';
-import { assignHrdPolicy, createHrdPolicy, deleteHrdPolicy, getHrdPolicy, listAppliesTo, listAssignedHrdPolicies, listHrdPolicies, unassignHrdPolicy, updateHrdPolicy } from './hrd';
+import {
+  getApplication,
+  getServicePrincipal,
+  listApplications,
+  listServicePrincipals,
+  type ServicePrincipalRef,
+} from './apps';
+import {
+  assignHrdPolicy,
+  createHrdPolicy,
+  deleteHrdPolicy,
+  getHrdPolicy,
+  listAppliesTo,
+  listAssignedHrdPolicies,
+  listHrdPolicies,
+  unassignHrdPolicy,
+  updateHrdPolicy,
+} from './hrd';
 import { createPolicy, getPolicy, listPolicies, updatePolicy } from './conditional-access';
-import { createNamedLocation, getNamedLocation, listNamedLocations, updateNamedLocation } from './named-locations';
+import {
+  createNamedLocation,
+  getNamedLocation,
+  listNamedLocations,
+  updateNamedLocation,
+} from './named-locations';
 import { findUser } from './users';
 import { parseSelect } from './odata';
 import type { GraphContext } from './routes';
@@ -15,11 +36,22 @@ import { claimsOf, collectionQuery } from './routes-directory';
 
 const READ_APPS = ['Application.Read.All', 'Application.ReadWrite.All', 'Directory.Read.All'];
 const WRITE_APPS = ['Application.ReadWrite.All', 'Application.ReadWrite.OwnedBy'];
-const READ_POLICIES = ['Policy.Read.All', 'Policy.ReadWrite.ApplicationConfiguration', 'Policy.ReadWrite.ConditionalAccess'];
+const READ_POLICIES = [
+  'Policy.Read.All',
+  'Policy.ReadWrite.ApplicationConfiguration',
+  'Policy.ReadWrite.ConditionalAccess',
+];
 const WRITE_APP_POLICIES = ['Policy.ReadWrite.ApplicationConfiguration'];
 const WRITE_CA = ['Policy.ReadWrite.ConditionalAccess'];
-const READ_MFA = ['UserAuthenticationMethod.Read.All', 'UserAuthenticationMethod.ReadWrite.All', 'Policy.ReadWrite.AuthenticationMethod'];
-const WRITE_MFA = ['UserAuthenticationMethod.ReadWrite.All', 'Policy.ReadWrite.AuthenticationMethod'];
+const READ_MFA = [
+  'UserAuthenticationMethod.Read.All',
+  'UserAuthenticationMethod.ReadWrite.All',
+  'Policy.ReadWrite.AuthenticationMethod',
+];
+const WRITE_MFA = [
+  'UserAuthenticationMethod.ReadWrite.All',
+  'Policy.ReadWrite.AuthenticationMethod',
+];
 const MFA_STATES: PerUserMfaState[] = ['disabled', 'enabled', 'enforced'];
 
 /** `servicePrincipals/{id}…` or `servicePrincipals(appId='…')…`, and the rest of the path. */
@@ -31,7 +63,9 @@ function requireAll(res: Response, ...roleSets: string[][]): void {
 
 function servicePrincipalRoute(ctx: GraphContext, req: Request, res: Response): void {
   const match = SERVICE_PRINCIPAL_PATH.exec(req.path)!;
-  const ref: ServicePrincipalRef = match[1] ? { id: decodeURIComponent(match[1]) } : { appId: decodeURIComponent(match[2]!) };
+  const ref: ServicePrincipalRef = match[1]
+    ? { id: decodeURIComponent(match[1]) }
+    : { appId: decodeURIComponent(match[2]!) };
   const rest = match[3] ?? '';
   const state = ctx.state();
   const unassign = /^\/homeRealmDiscoveryPolicies\/([^/]+)\/\$ref$/.exec(rest);
@@ -52,7 +86,9 @@ function servicePrincipalRoute(ctx: GraphContext, req: Request, res: Response): 
     res.status(204).end();
   } else {
     res.locals.unhandled = true;
-    throw graphError.badRequest(`Resource not found for the segment '${rest.split('/')[1] ?? req.path}'.`);
+    throw graphError.badRequest(
+      `Resource not found for the segment '${rest.split('/')[1] ?? req.path}'.`,
+    );
   }
 }
 
@@ -148,7 +184,8 @@ export function mountPolicyRoutes(v1: Router, beta: Router, ctx: GraphContext): 
     requireAll(res, WRITE_MFA);
     const user = findUser(ctx.state(), String(req.params.id));
     const wanted = (req.body as { perUserMfaState?: unknown } | undefined)?.perUserMfaState;
-    if (!MFA_STATES.includes(wanted as PerUserMfaState)) throw graphError.invalidBody(`perUserMfaState must be one of ${MFA_STATES.join(', ')}.`);
+    if (!MFA_STATES.includes(wanted as PerUserMfaState))
+      throw graphError.invalidBody(`perUserMfaState must be one of ${MFA_STATES.join(', ')}.`);
     ctx.state().directory.perUserMfa[user.id] = wanted as PerUserMfaState;
     res.status(204).end();
   });

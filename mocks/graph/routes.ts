@@ -5,7 +5,13 @@ import type { PlatformClock } from '../platform/clock';
 import type { ServiceError } from '../platform/http-error';
 import { graphError } from './errors';
 import type { GraphState } from './state';
-import { authenticate, checkTenant, issueClientCredentialsToken, issueUserToken, OAuthError } from './tokens';
+import {
+  authenticate,
+  checkTenant,
+  issueClientCredentialsToken,
+  issueUserToken,
+  OAuthError,
+} from './tokens';
 import { decidePasswordSignIn } from './sign-in';
 import { mountDirectoryRoutes } from './routes-directory';
 import { mountPolicyRoutes } from './routes-policies';
@@ -67,26 +73,45 @@ export function mountGraph(router: Router, ctx: GraphContext): void {
     next();
   });
 
-  router.post('/:tenant/oauth2/v2.0/token', express.urlencoded({ extended: false, limit: '64kb' }), (req, res) => {
-    if (!req.is('application/x-www-form-urlencoded')) {
-      throw new OAuthError(400, 'invalid_request', "The request body must contain the parameter 'grant_type' as a form post.", 900144);
-    }
-    const state = ctx.state();
-    const form = (req.body ?? {}) as Record<string, unknown>;
-    const tenant = String(req.params.tenant);
-    if (form.grant_type === 'client_credentials') {
-      res.json(issueClientCredentialsToken(state, tenant, form, ctx.clock.now()));
-      return;
-    }
-    if (form.grant_type === 'password') {
-      checkTenant(state, tenant);
-      const grant = { clientId: String(form.client_id ?? ''), username: String(form.username ?? ''), password: String(form.password ?? ''), ipAddress: callerAddress(req) };
-      const { user, appId } = decidePasswordSignIn(state, grant);
-      res.json(issueUserToken(state, ctx.clock.now(), appId, user.id));
-      return;
-    }
-    throw new OAuthError(400, 'unsupported_grant_type', `The grant type '${String(form.grant_type)}' is not supported by the simulator.`, 70003);
-  });
+  router.post(
+    '/:tenant/oauth2/v2.0/token',
+    express.urlencoded({ extended: false, limit: '64kb' }),
+    (req, res) => {
+      if (!req.is('application/x-www-form-urlencoded')) {
+        throw new OAuthError(
+          400,
+          'invalid_request',
+          "The request body must contain the parameter 'grant_type' as a form post.",
+          900144,
+        );
+      }
+      const state = ctx.state();
+      const form = (req.body ?? {}) as Record<string, unknown>;
+      const tenant = String(req.params.tenant);
+      if (form.grant_type === 'client_credentials') {
+        res.json(issueClientCredentialsToken(state, tenant, form, ctx.clock.now()));
+        return;
+      }
+      if (form.grant_type === 'password') {
+        checkTenant(state, tenant);
+        const grant = {
+          clientId: String(form.client_id ?? ''),
+          username: String(form.username ?? ''),
+          password: String(form.password ?? ''),
+          ipAddress: callerAddress(req),
+        };
+        const { user, appId } = decidePasswordSignIn(state, grant);
+        res.json(issueUserToken(state, ctx.clock.now(), appId, user.id));
+        return;
+      }
+      throw new OAuthError(
+        400,
+        'unsupported_grant_type',
+        `The grant type '${String(form.grant_type)}' is not supported by the simulator.`,
+        70003,
+      );
+    },
+  );
 
   const authenticated = (prefix: string) => {
     const api = express.Router();
@@ -106,7 +131,9 @@ export function mountGraph(router: Router, ctx: GraphContext): void {
   for (const api of [v1, beta]) {
     api.use((req, res) => {
       res.locals.unhandled = true;
-      throw graphError.badRequest(`Resource not found for the segment '${req.path.split('/')[1] ?? ''}'.`);
+      throw graphError.badRequest(
+        `Resource not found for the segment '${req.path.split('/')[1] ?? ''}'.`,
+      );
     });
   }
 }

@@ -32,8 +32,10 @@ export interface SignInResult {
   appId: string;
 }
 
-const invalidGrant = (code: number, message: string) => new OAuthError(400, 'invalid_grant', message, code);
-const interactionRequired = (message: string) => new OAuthError(400, 'interaction_required', message, 50076);
+const invalidGrant = (code: number, message: string) =>
+  new OAuthError(400, 'invalid_grant', message, code);
+const interactionRequired = (message: string) =>
+  new OAuthError(400, 'interaction_required', message, 50076);
 
 function samePassword(given: string, expected: string | undefined): boolean {
   if (expected === undefined) return false;
@@ -44,11 +46,23 @@ function samePassword(given: string, expected: string | undefined): boolean {
 
 export function decidePasswordSignIn(state: GraphState, grant: PasswordGrant): SignInResult {
   const app = state.directory.apps.find((a) => a.appId === grant.clientId);
-  if (!app) throw new OAuthError(400, 'unauthorized_client', `Application with identifier '${grant.clientId}' was not found in the directory.`, 700016);
+  if (!app)
+    throw new OAuthError(
+      400,
+      'unauthorized_client',
+      `Application with identifier '${grant.clientId}' was not found in the directory.`,
+      700016,
+    );
   findServicePrincipal(state, { id: app.servicePrincipalId });
 
-  const user = state.users.find((u) => u.userPrincipalName.toLowerCase() === grant.username.toLowerCase());
-  if (!user) throw invalidGrant(50034, `The user account ${grant.username} does not exist in the directory.`);
+  const user = state.users.find(
+    (u) => u.userPrincipalName.toLowerCase() === grant.username.toLowerCase(),
+  );
+  if (!user)
+    throw invalidGrant(
+      50034,
+      `The user account ${grant.username} does not exist in the directory.`,
+    );
   if (!user.accountEnabled) throw invalidGrant(50057, 'The user account is disabled.');
 
   const domainName = user.userPrincipalName.split('@')[1]?.toLowerCase();
@@ -56,22 +70,42 @@ export function decidePasswordSignIn(state: GraphState, grant: PasswordGrant): S
   if (domain?.authenticationType === 'Federated') {
     const hrd = cloudPasswordValidationAllowed(state, app.servicePrincipalId);
     if (!state.directory.passwordHashSync || !hrd) {
-      const missing = [!state.directory.passwordHashSync && 'password hash sync is off', !hrd && `no home realm discovery policy allows cloud password validation for ${app.displayName}`].filter(Boolean).join(' and ');
-      throw invalidGrant(50126, `Error validating credentials due to invalid username or password. (Domain ${domain.id} is federated: ${missing}.)`);
+      const missing = [
+        !state.directory.passwordHashSync && 'password hash sync is off',
+        !hrd &&
+          `no home realm discovery policy allows cloud password validation for ${app.displayName}`,
+      ]
+        .filter(Boolean)
+        .join(' and ');
+      throw invalidGrant(
+        50126,
+        `Error validating credentials due to invalid username or password. (Domain ${domain.id} is federated: ${missing}.)`,
+      );
     }
   }
   if (!samePassword(grant.password, state.directory.passwords[user.id])) {
     throw invalidGrant(50126, 'Error validating credentials due to invalid username or password.');
   }
 
-  const groupIds = state.directory.groups.filter((g) => g.memberIds.includes(user.id)).map((g) => g.id);
-  const demanding = policiesDemandingMfa(state, { appId: app.appId, userId: user.id, groupIds, ipAddress: grant.ipAddress });
+  const groupIds = state.directory.groups
+    .filter((g) => g.memberIds.includes(user.id))
+    .map((g) => g.id);
+  const demanding = policiesDemandingMfa(state, {
+    appId: app.appId,
+    userId: user.id,
+    groupIds,
+    ipAddress: grant.ipAddress,
+  });
   if (demanding.length > 0) {
-    throw interactionRequired(`Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${app.appId}'. (Conditional access: ${demanding.map((p) => p.displayName).join(', ')}.)`);
+    throw interactionRequired(
+      `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${app.appId}'. (Conditional access: ${demanding.map((p) => p.displayName).join(', ')}.)`,
+    );
   }
   const perUser = state.directory.perUserMfa[user.id] ?? 'disabled';
   if (perUser !== 'disabled' && !addressInRanges(state.directory.mfaTrustedIps, grant.ipAddress)) {
-    throw interactionRequired(`You must use multi-factor authentication to access '${app.appId}'. (Per-user MFA is ${perUser} and ${grant.ipAddress} is not an MFA trusted IP.)`);
+    throw interactionRequired(
+      `You must use multi-factor authentication to access '${app.appId}'. (Per-user MFA is ${perUser} and ${grant.ipAddress} is not an MFA trusted IP.)`,
+    );
   }
   return { user, appId: app.appId };
 }

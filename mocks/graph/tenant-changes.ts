@@ -26,24 +26,34 @@ const bad = (message: string) => new ServiceError(400, 'invalid_body', message);
 export function applyTenantChanges(state: GraphState, changes: TenantChanges): void {
   for (const [name, type] of Object.entries(changes.domainAuthentication ?? {})) {
     const domain = state.directory.domains.find((d) => d.id.toLowerCase() === name.toLowerCase());
-    if (!domain) throw bad(`No domain ${name}; domains: ${state.directory.domains.map((d) => d.id).join(', ')}`);
-    if (type !== 'Managed' && type !== 'Federated') throw bad(`Domain authentication must be Managed or Federated, not ${String(type)}`);
+    if (!domain)
+      throw bad(
+        `No domain ${name}; domains: ${state.directory.domains.map((d) => d.id).join(', ')}`,
+      );
+    if (type !== 'Managed' && type !== 'Federated')
+      throw bad(`Domain authentication must be Managed or Federated, not ${String(type)}`);
     domain.authenticationType = type;
   }
   if (changes.passwordHashSync !== undefined) {
-    if (typeof changes.passwordHashSync !== 'boolean') throw bad('passwordHashSync must be boolean');
+    if (typeof changes.passwordHashSync !== 'boolean')
+      throw bad('passwordHashSync must be boolean');
     state.directory.passwordHashSync = changes.passwordHashSync;
   }
   if (changes.mfaTrustedIps !== undefined) {
-    if (!Array.isArray(changes.mfaTrustedIps)) throw bad('mfaTrustedIps must be a list of CIDR ranges');
+    if (!Array.isArray(changes.mfaTrustedIps))
+      throw bad('mfaTrustedIps must be a list of CIDR ranges');
     state.directory.mfaTrustedIps = changes.mfaTrustedIps.map(String);
   }
   for (const [key, change] of Object.entries(changes.users ?? {})) {
-    const user = state.usersById.get(key) ?? state.users.find((u) => u.userPrincipalName.toLowerCase() === key.toLowerCase());
+    const user =
+      state.usersById.get(key) ??
+      state.users.find((u) => u.userPrincipalName.toLowerCase() === key.toLowerCase());
     if (!user) throw bad(`No user ${key}`);
-    if (change.onPremisesSyncEnabled !== undefined) user.onPremisesSyncEnabled = change.onPremisesSyncEnabled;
+    if (change.onPremisesSyncEnabled !== undefined)
+      user.onPremisesSyncEnabled = change.onPremisesSyncEnabled;
   }
   if (changes.settings) Object.assign(state.settings, changes.settings);
-  for (const policy of changes.hrdPolicies ?? []) state.directory.hrdPolicies.push({ ...policy, deletedDateTime: null });
+  for (const policy of changes.hrdPolicies ?? [])
+    state.directory.hrdPolicies.push({ ...policy, deletedDateTime: null });
   if (changes.hrdAssignments) Object.assign(state.directory.hrdAssignments, changes.hrdAssignments);
 }

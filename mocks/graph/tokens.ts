@@ -46,18 +46,41 @@ export function checkTenant(state: GraphState, tenantInPath: string): void {
   }
 }
 
-function signToken(state: GraphState, nowMs: number, claims: Record<string, unknown>): TokenResponse {
+function signToken(
+  state: GraphState,
+  nowMs: number,
+  claims: Record<string, unknown>,
+): TokenResponse {
   const iat = Math.floor(nowMs / 1000);
   const token = jwt.sign(
-    { aud: GRAPH_AUDIENCE, iss: `https://sts.windows.net/${state.tenantId}/`, iat, nbf: iat, exp: iat + state.tokenLifetimeSeconds, tid: state.tenantId, uti: randomUUID(), ...claims },
+    {
+      aud: GRAPH_AUDIENCE,
+      iss: `https://sts.windows.net/${state.tenantId}/`,
+      iat,
+      nbf: iat,
+      exp: iat + state.tokenLifetimeSeconds,
+      tid: state.tenantId,
+      uti: randomUUID(),
+      ...claims,
+    },
     signingKey.privateKey,
     { algorithm: 'RS256', keyid: KEY_ID },
   );
-  return { token_type: 'Bearer', expires_in: state.tokenLifetimeSeconds, ext_expires_in: state.tokenLifetimeSeconds, access_token: token };
+  return {
+    token_type: 'Bearer',
+    expires_in: state.tokenLifetimeSeconds,
+    ext_expires_in: state.tokenLifetimeSeconds,
+    access_token: token,
+  };
 }
 
 /** A delegated token for a user who signed in (no application roles, so no Graph reads). */
-export function issueUserToken(state: GraphState, nowMs: number, appId: string, userId: string): TokenResponse {
+export function issueUserToken(
+  state: GraphState,
+  nowMs: number,
+  appId: string,
+  userId: string,
+): TokenResponse {
   return signToken(state, nowMs, { appid: appId, oid: userId, scp: 'openid profile', roles: [] });
 }
 
@@ -69,12 +92,22 @@ export function issueClientCredentialsToken(
 ): TokenResponse {
   checkTenant(state, tenantInPath);
   if (form.scope !== `${GRAPH_AUDIENCE}/.default`) {
-    throw new OAuthError(400, 'invalid_scope', `The scope '${String(form.scope)}' is not valid; client credentials need '${GRAPH_AUDIENCE}/.default'.`, 1002012);
+    throw new OAuthError(
+      400,
+      'invalid_scope',
+      `The scope '${String(form.scope)}' is not valid; client credentials need '${GRAPH_AUDIENCE}/.default'.`,
+      1002012,
+    );
   }
 
   const client = state.clients.get(String(form.client_id ?? ''));
   if (!client) {
-    throw new OAuthError(400, 'unauthorized_client', `Application with identifier '${String(form.client_id)}' was not found in the directory.`, 700016);
+    throw new OAuthError(
+      400,
+      'unauthorized_client',
+      `Application with identifier '${String(form.client_id)}' was not found in the directory.`,
+      700016,
+    );
   }
   if (form.client_secret !== client.clientSecret) {
     throw new OAuthError(401, 'invalid_client', 'Invalid client secret provided.', 7000215);
@@ -84,7 +117,11 @@ export function issueClientCredentialsToken(
 }
 
 /** Checks the bearer token of a Graph call against the simulator's key, clock and tenant. */
-export function authenticate(state: GraphState, header: string | undefined, nowMs: number): AccessClaims {
+export function authenticate(
+  state: GraphState,
+  header: string | undefined,
+  nowMs: number,
+): AccessClaims {
   if (!header) throw graphError.unauthenticated('Access token is empty.');
   const [scheme, token] = header.split(' ');
   if (scheme?.toLowerCase() !== 'bearer' || !token) {
@@ -100,17 +137,27 @@ export function authenticate(state: GraphState, header: string | undefined, nowM
     }) as jwt.JwtPayload;
   } catch (error) {
     const expired = error instanceof jwt.TokenExpiredError;
-    throw graphError.unauthenticated(expired ? 'Lifetime validation failed, the token is expired.' : 'IDX14100: JWT is not well formed.');
+    throw graphError.unauthenticated(
+      expired
+        ? 'Lifetime validation failed, the token is expired.'
+        : 'IDX14100: JWT is not well formed.',
+    );
   }
   if (claims.tid !== state.tenantId) {
     throw graphError.unauthenticated('The token was issued for another tenant.');
   }
-  return { tid: String(claims.tid), appid: String(claims.appid), roles: (claims.roles as string[]) ?? [] };
+  return {
+    tid: String(claims.tid),
+    appid: String(claims.appid),
+    roles: (claims.roles as string[]) ?? [],
+  };
 }
 
 /** Application permissions: any one of `accepted` lets the call through. */
 export function requireRole(claims: AccessClaims, accepted: string[]): void {
   if (!accepted.some((role) => claims.roles.includes(role))) {
-    throw graphError.denied(`Insufficient privileges to complete the operation. Needs one of: ${accepted.join(', ')}.`);
+    throw graphError.denied(
+      `Insufficient privileges to complete the operation. Needs one of: ${accepted.join(', ')}.`,
+    );
   }
 }

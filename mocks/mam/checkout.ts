@@ -32,7 +32,11 @@ export function viewOf(ctx: MamContext, session: CheckoutSession) {
 async function fetchOk<T>(url: string, call: UpstreamCall): Promise<T> {
   const answer = await callUpstream<T>(url, call);
   if (answer.status >= 400) {
-    throw new ServiceError(502, 'upstream_error', `${call.method ?? 'GET'} ${url} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    throw new ServiceError(
+      502,
+      'upstream_error',
+      `${call.method ?? 'GET'} ${url} answered ${answer.status}: ${JSON.stringify(answer.body)}`,
+    );
   }
   return answer.body;
 }
@@ -43,9 +47,17 @@ interface BadgeOwner {
   displayName: string;
 }
 
-async function whoOwnsBadge(ctx: MamContext, launchpadId: string, badgeId: string, correlationId: string): Promise<BadgeOwner> {
+async function whoOwnsBadge(
+  ctx: MamContext,
+  launchpadId: string,
+  badgeId: string,
+  correlationId: string,
+): Promise<BadgeOwner> {
   const { eamUrl, eamApiKey } = ctx.upstreams();
-  const answer = await callUpstream<BadgeOwner>(`${eamUrl}/api/v1/badges/${encodeURIComponent(badgeId)}`, { token: eamApiKey, correlationId });
+  const answer = await callUpstream<BadgeOwner>(
+    `${eamUrl}/api/v1/badges/${encodeURIComponent(badgeId)}`,
+    { token: eamApiKey, correlationId },
+  );
   if (answer.status === 404) {
     rules.recordAudit(ctx.state(), {
       time: ctx.clock.nowIso(),
@@ -59,7 +71,12 @@ async function whoOwnsBadge(ctx: MamContext, launchpadId: string, badgeId: strin
     });
     throw new ServiceError(404, 'badge_unknown', `Badge ${badgeId} belongs to nobody in EAM`);
   }
-  if (answer.status >= 400) throw new ServiceError(502, 'upstream_error', `EAM answered ${answer.status} for badge ${badgeId}`);
+  if (answer.status >= 400)
+    throw new ServiceError(
+      502,
+      'upstream_error',
+      `EAM answered ${answer.status} for badge ${badgeId}`,
+    );
   return answer.body;
 }
 
@@ -71,14 +88,22 @@ async function decideForUser(
   correlationId: string,
 ): Promise<{ decision: FaceDecision; policy: UserPolicy; ticket?: string }> {
   const { eamUrl, eamApiKey, cloudUrl, cloudToken } = ctx.upstreams();
-  const eam = (path: string) => fetchOk<any>(`${eamUrl}${path}`, { token: eamApiKey, correlationId });
+  const eam = (path: string) =>
+    fetchOk<any>(`${eamUrl}${path}`, { token: eamApiKey, correlationId });
   const cloud = (path: string, body?: unknown) =>
-    fetchOk<any>(`${cloudUrl}${path}`, { token: cloudToken, correlationId, body, method: body ? 'POST' : 'GET' });
+    fetchOk<any>(`${cloudUrl}${path}`, {
+      token: cloudToken,
+      correlationId,
+      body,
+      method: body ? 'POST' : 'GET',
+    });
 
   const [appliance, policy, computer] = await Promise.all([
     eam('/api/v1/appliance'),
     eam(`/api/v1/users/${owner.userId}/policy`) as Promise<UserPolicy>,
-    eam(`/api/v1/launchpads/${device.launchpadId}/computer-policy?deviceId=${encodeURIComponent(device.id)}&platform=${device.platform}`),
+    eam(
+      `/api/v1/launchpads/${device.launchpadId}/computer-policy?deviceId=${encodeURIComponent(device.id)}&platform=${device.platform}`,
+    ),
   ]);
 
   const upn = encodeURIComponent(owner.userPrincipalName);
@@ -112,22 +137,38 @@ async function decideForUser(
 
   const issued = await requestTicket(ctx, owner.userPrincipalName, correlationId);
   if ('suspended' in issued) {
-    return { decision: { offered: false, reason: 'face_suspended', detail: issued.suspended }, policy };
+    return {
+      decision: { offered: false, reason: 'face_suspended', detail: issued.suspended },
+      policy,
+    };
   }
   return { decision, policy, ticket: issued.ticket };
 }
 
 /** A verification ticket from the cloud, or why face is suspended for the user (CO-13). */
-async function requestTicket(ctx: MamContext, userPrincipalName: string, correlationId: string): Promise<{ ticket: string } | { suspended: string }> {
+async function requestTicket(
+  ctx: MamContext,
+  userPrincipalName: string,
+  correlationId: string,
+): Promise<{ ticket: string } | { suspended: string }> {
   const { cloudUrl, cloudToken } = ctx.upstreams();
-  const answer = await callUpstream<{ ticket: string; error?: { code: string; message: string } }>(`${cloudUrl}/api/v1/face/tickets`, {
-    method: 'POST',
-    token: cloudToken,
-    correlationId,
-    body: { userPrincipalName },
-  });
-  if (answer.status === 423) return { suspended: answer.body.error?.message ?? 'face recognition is suspended' };
-  if (answer.status >= 400) throw new ServiceError(502, 'upstream_error', `the cloud refused a ticket: ${answer.status} ${JSON.stringify(answer.body)}`);
+  const answer = await callUpstream<{ ticket: string; error?: { code: string; message: string } }>(
+    `${cloudUrl}/api/v1/face/tickets`,
+    {
+      method: 'POST',
+      token: cloudToken,
+      correlationId,
+      body: { userPrincipalName },
+    },
+  );
+  if (answer.status === 423)
+    return { suspended: answer.body.error?.message ?? 'face recognition is suspended' };
+  if (answer.status >= 400)
+    throw new ServiceError(
+      502,
+      'upstream_error',
+      `the cloud refused a ticket: ${answer.status} ${JSON.stringify(answer.body)}`,
+    );
   return { ticket: answer.body.ticket };
 }
 
@@ -143,18 +184,33 @@ function oneTapAtATime<T>(state: MamState, launchpadId: string, tap: () => Promi
   const queues = tapQueues.get(state) ?? new Map<string, Promise<unknown>>();
   tapQueues.set(state, queues);
   const turn = (queues.get(launchpadId) ?? Promise.resolve()).then(tap);
-  queues.set(launchpadId, turn.catch(() => undefined));
+  queues.set(
+    launchpadId,
+    turn.catch(() => undefined),
+  );
   return turn;
 }
 
 /** CO-01: a badge tap on a Launchpad starts a check-out on one of its docked devices. */
-export async function tapBadge(ctx: MamContext, launchpadId: string, badgeId: string, correlationId: string) {
+export async function tapBadge(
+  ctx: MamContext,
+  launchpadId: string,
+  badgeId: string,
+  correlationId: string,
+) {
   const state = ctx.state();
   rules.findLaunchpad(state, launchpadId);
-  return oneTapAtATime(state, launchpadId, () => handOutDevice(ctx, launchpadId, badgeId, correlationId));
+  return oneTapAtATime(state, launchpadId, () =>
+    handOutDevice(ctx, launchpadId, badgeId, correlationId),
+  );
 }
 
-async function handOutDevice(ctx: MamContext, launchpadId: string, badgeId: string, correlationId: string) {
+async function handOutDevice(
+  ctx: MamContext,
+  launchpadId: string,
+  badgeId: string,
+  correlationId: string,
+) {
   const state = ctx.state();
   const owner = await whoOwnsBadge(ctx, launchpadId, badgeId, correlationId);
   const device = rules.pickDockedDevice(state, launchpadId, ctx.clock.nowIso());
@@ -198,33 +254,62 @@ export async function submitFace(ctx: MamContext, sessionId: string, verificatio
     { token: cloudToken, correlationId: session.correlationId },
   );
   if (verification.ticketId !== session.face.ticket) {
-    throw new ServiceError(403, 'verification_mismatch', 'The verification was not made for this check-out session');
+    throw new ServiceError(
+      403,
+      'verification_mismatch',
+      'The verification was not made for this check-out session',
+    );
   }
   rules.applyFaceResult(state, session, verification, ctx.clock.nowIso());
-  if (verification.suspendedUntil) rules.suspendFace(state, session, verification.suspendedUntil, ctx.clock.nowIso());
-  return { ...viewOf(ctx, session), lastResult: { result: verification.result, message: rules.faceResultMessage(verification.result) } };
+  if (verification.suspendedUntil)
+    rules.suspendFace(state, session, verification.suspendedUntil, ctx.clock.nowIso());
+  return {
+    ...viewOf(ctx, session),
+    lastResult: {
+      result: verification.result,
+      message: rules.faceResultMessage(verification.result),
+    },
+  };
 }
 
-export function reportFaceUnavailable(ctx: MamContext, sessionId: string, reason: FaceUnavailableReason) {
+export function reportFaceUnavailable(
+  ctx: MamContext,
+  sessionId: string,
+  reason: FaceUnavailableReason,
+) {
   const state = ctx.state();
   const session = rules.findSession(state, sessionId);
   rules.markFaceUnavailable(state, session, reason, ctx.clock.nowIso());
   return viewOf(ctx, session);
 }
 
-async function checkSecret(ctx: MamContext, eamUserId: string, method: 'pin' | 'password', secret: string, correlationId: string) {
+async function checkSecret(
+  ctx: MamContext,
+  eamUserId: string,
+  method: 'pin' | 'password',
+  secret: string,
+  correlationId: string,
+) {
   const { eamUrl, eamApiKey } = ctx.upstreams();
-  const answer = await fetchOk<{ authenticated: boolean }>(`${eamUrl}/api/v1/users/${eamUserId}/authenticate`, {
-    method: 'POST',
-    token: eamApiKey,
-    correlationId,
-    body: { method, secret },
-  });
+  const answer = await fetchOk<{ authenticated: boolean }>(
+    `${eamUrl}/api/v1/users/${eamUserId}/authenticate`,
+    {
+      method: 'POST',
+      token: eamApiKey,
+      correlationId,
+      body: { method, secret },
+    },
+  );
   return answer.authenticated;
 }
 
 /** CO-04: another primary factor the policy allows completes the check-out. */
-export async function submitFallback(ctx: MamContext, sessionId: string, method: 'pin' | 'password', secret: string) {
+export async function submitFallback(
+  ctx: MamContext,
+  sessionId: string,
+  method: 'pin' | 'password',
+  secret: string,
+) {
   const state = ctx.state();
   const session = rules.findSession(state, sessionId);
   rules.assertFallbackAllowed(session, method);
@@ -238,7 +323,11 @@ export async function submitSecondFactor(ctx: MamContext, sessionId: string, pin
   const state = ctx.state();
   const session = rules.findSession(state, sessionId);
   if (session.status !== 'awaiting_second_factor') {
-    throw new ServiceError(409, 'session_state', `Session ${session.id} is ${session.status}; no second factor is pending`);
+    throw new ServiceError(
+      409,
+      'session_state',
+      `Session ${session.id} is ${session.status}; no second factor is pending`,
+    );
   }
   const ok = await checkSecret(ctx, session.eamUserId, 'pin', pin, session.correlationId);
   rules.applySecondFactorResult(state, session, ok, ctx.clock.nowIso());
@@ -249,28 +338,50 @@ export async function submitSecondFactor(ctx: MamContext, sessionId: string, pin
  * CO-12: the device asked the user before a first enrolment. Without consent nothing
  * goes to the cloud; with it, MAM passes the one picture on and starts verification.
  */
-export async function submitEnrolment(ctx: MamContext, sessionId: string, consent: boolean, image: string | undefined) {
+export async function submitEnrolment(
+  ctx: MamContext,
+  sessionId: string,
+  consent: boolean,
+  image: string | undefined,
+) {
   const state = ctx.state();
   const session = rules.findSession(state, sessionId);
   if (session.status !== 'awaiting_consent') {
-    throw new ServiceError(409, 'session_state', `Session ${session.id} is ${session.status}; no enrolment is pending`);
+    throw new ServiceError(
+      409,
+      'session_state',
+      `Session ${session.id} is ${session.status}; no enrolment is pending`,
+    );
   }
   if (!consent) {
     rules.recordEnrolment(state, session, { consent: false, enrolled: false }, ctx.clock.nowIso());
     return viewOf(ctx, session);
   }
-  if (!image) throw new ServiceError(400, 'invalid_body', 'Enrolment with consent needs the picture: {"consent": true, "image": base64 PNG}');
+  if (!image)
+    throw new ServiceError(
+      400,
+      'invalid_body',
+      'Enrolment with consent needs the picture: {"consent": true, "image": base64 PNG}',
+    );
 
   const { cloudUrl, cloudToken } = ctx.upstreams();
-  const answer = await callUpstream<{ error?: { code: string; message: string } }>(`${cloudUrl}/api/v1/face/enrolments`, {
-    method: 'POST',
-    token: cloudToken,
-    correlationId: session.correlationId,
-    body: { userPrincipalName: session.userPrincipalName, consent: true, image },
-  });
+  const answer = await callUpstream<{ error?: { code: string; message: string } }>(
+    `${cloudUrl}/api/v1/face/enrolments`,
+    {
+      method: 'POST',
+      token: cloudToken,
+      correlationId: session.correlationId,
+      body: { userPrincipalName: session.userPrincipalName, consent: true, image },
+    },
+  );
   if (answer.status !== 201) {
     const detail = `the cloud platform refused the enrolment: ${answer.body?.error?.message ?? answer.status}`;
-    rules.recordEnrolment(state, session, { consent: true, enrolled: false, detail }, ctx.clock.nowIso());
+    rules.recordEnrolment(
+      state,
+      session,
+      { consent: true, enrolled: false, detail },
+      ctx.clock.nowIso(),
+    );
     return viewOf(ctx, session);
   }
   rules.recordEnrolment(state, session, { consent: true, enrolled: true }, ctx.clock.nowIso());

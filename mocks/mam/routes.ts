@@ -4,7 +4,16 @@ import type { Request, Router } from 'express';
 
 import { ServiceError } from '../platform/http-error';
 import { DEVICE_REASONS, isFaceUnavailableReason } from './reasons';
-import { reportFaceUnavailable, submitEnrolment, submitFace, submitFallback, submitSecondFactor, tapBadge, viewOf, type MamContext } from './checkout';
+import {
+  reportFaceUnavailable,
+  submitEnrolment,
+  submitFace,
+  submitFallback,
+  submitSecondFactor,
+  tapBadge,
+  viewOf,
+  type MamContext,
+} from './checkout';
 import { cancelSession, checkIn, findDevice, findSession } from './rules';
 
 const LOCKER_DIR = join(__dirname, 'locker');
@@ -32,7 +41,11 @@ export function mountMam(router: Router, ctx: MamContext): void {
   });
   // Locker's home screen, before any check-out: nothing to do but wait for a tap.
   router.get('/locker', (_req, res) => {
-    res.type('html').send('<!doctype html><title>Locker</title><link rel="icon" href="data:,"><p>Tap your badge on the Launchpad.</p>');
+    res
+      .type('html')
+      .send(
+        '<!doctype html><title>Locker</title><link rel="icon" href="data:,"><p>Tap your badge on the Launchpad.</p>',
+      );
   });
   router.get('/locker/:deviceId', (req, res) => {
     const device = findDevice(ctx.state(), String(req.params.deviceId));
@@ -40,13 +53,27 @@ export function mountMam(router: Router, ctx: MamContext): void {
   });
 
   router.post('/api/v1/launchpads/:launchpadId/taps', async (req, res) => {
-    const view = await tapBadge(ctx, String(req.params.launchpadId), stringField(req, 'badgeId'), String(res.locals.correlationId));
+    const view = await tapBadge(
+      ctx,
+      String(req.params.launchpadId),
+      stringField(req, 'badgeId'),
+      String(res.locals.correlationId),
+    );
     res.status(201).json(view);
   });
 
   router.get('/api/v1/devices/:deviceId', (req, res) => {
-    const { id, platform, lockerVersion, launchpadId, status, checkedOutTo, checkedOutWith } = findDevice(ctx.state(), String(req.params.deviceId));
-    res.json({ id, platform, lockerVersion, launchpadId, status, checkedOutTo: checkedOutTo ?? null, checkedOutWith: checkedOutWith ?? null });
+    const { id, platform, lockerVersion, launchpadId, status, checkedOutTo, checkedOutWith } =
+      findDevice(ctx.state(), String(req.params.deviceId));
+    res.json({
+      id,
+      platform,
+      lockerVersion,
+      launchpadId,
+      status,
+      checkedOutTo: checkedOutTo ?? null,
+      checkedOutWith: checkedOutWith ?? null,
+    });
   });
 
   // What the device management inventory reports about a device (PRE-09).
@@ -63,7 +90,8 @@ export function mountMam(router: Router, ctx: MamContext): void {
   router.get('/api/v1/devices/:deviceId/session', (req, res) => {
     const state = ctx.state();
     const device = findDevice(state, String(req.params.deviceId));
-    if (!device.sessionId) throw new ServiceError(404, 'no_session', `Device ${device.id} has no check-out session`);
+    if (!device.sessionId)
+      throw new ServiceError(404, 'no_session', `Device ${device.id} has no check-out session`);
     res.json(viewOf(ctx, findSession(state, device.sessionId)));
   });
 
@@ -73,15 +101,31 @@ export function mountMam(router: Router, ctx: MamContext): void {
   });
 
   router.post('/api/v1/sessions/:sessionId/face', async (req, res) => {
-    res.json(await submitFace(ctx, String(req.params.sessionId), stringField(req, 'verificationId')));
+    res.json(
+      await submitFace(ctx, String(req.params.sessionId), stringField(req, 'verificationId')),
+    );
   });
 
   router.post('/api/v1/sessions/:sessionId/enrolment', async (req, res) => {
     const body = (req.body ?? {}) as { consent?: unknown; image?: unknown };
-    if (typeof body.consent !== 'boolean' || (body.image !== undefined && typeof body.image !== 'string')) {
-      throw new ServiceError(400, 'invalid_body', 'Expected {"consent": boolean, "image"?: base64 PNG}');
+    if (
+      typeof body.consent !== 'boolean' ||
+      (body.image !== undefined && typeof body.image !== 'string')
+    ) {
+      throw new ServiceError(
+        400,
+        'invalid_body',
+        'Expected {"consent": boolean, "image"?: base64 PNG}',
+      );
     }
-    res.json(await submitEnrolment(ctx, String(req.params.sessionId), body.consent, body.image as string | undefined));
+    res.json(
+      await submitEnrolment(
+        ctx,
+        String(req.params.sessionId),
+        body.consent,
+        body.image as string | undefined,
+      ),
+    );
   });
 
   // The user walks away, or taps Cancel on the phone: the phone goes back on the Launchpad.
@@ -94,7 +138,11 @@ export function mountMam(router: Router, ctx: MamContext): void {
   router.post('/api/v1/sessions/:sessionId/face-unavailable', (req, res) => {
     const reason = stringField(req, 'reason');
     if (!isFaceUnavailableReason(reason) || !DEVICE_REASONS.includes(reason)) {
-      throw new ServiceError(400, 'invalid_reason', `A device may report only: ${DEVICE_REASONS.join(', ')}`);
+      throw new ServiceError(
+        400,
+        'invalid_reason',
+        `A device may report only: ${DEVICE_REASONS.join(', ')}`,
+      );
     }
     res.json(reportFaceUnavailable(ctx, String(req.params.sessionId), reason));
   });
@@ -104,7 +152,9 @@ export function mountMam(router: Router, ctx: MamContext): void {
     if (method !== 'pin' && method !== 'password') {
       throw new ServiceError(400, 'invalid_method', 'Fallback method must be "pin" or "password"');
     }
-    res.json(await submitFallback(ctx, String(req.params.sessionId), method, stringField(req, 'secret')));
+    res.json(
+      await submitFallback(ctx, String(req.params.sessionId), method, stringField(req, 'secret')),
+    );
   });
 
   router.post('/api/v1/sessions/:sessionId/second-factor', async (req, res) => {
@@ -113,9 +163,13 @@ export function mountMam(router: Router, ctx: MamContext): void {
 
   router.get('/api/v1/audit', (req, res) => {
     const { sessionId, userPrincipalName } = req.query as Record<string, string | undefined>;
-    const entries = ctx.state().audit.filter(
-      (e) => (!sessionId || e.sessionId === sessionId) && (!userPrincipalName || e.userPrincipalName === userPrincipalName),
-    );
+    const entries = ctx
+      .state()
+      .audit.filter(
+        (e) =>
+          (!sessionId || e.sessionId === sessionId) &&
+          (!userPrincipalName || e.userPrincipalName === userPrincipalName),
+      );
     res.json({ value: entries });
   });
 }

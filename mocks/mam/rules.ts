@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 
 import type { PrimaryMethod } from '../../fixtures/tenant';
 import { ServiceError } from '../platform/http-error';
-import { CONSENT_TEXT, FACE_RESULT_MESSAGES, FACE_UNAVAILABLE_REASONS, type FaceUnavailableReason } from './reasons';
+import {
+  CONSENT_TEXT,
+  FACE_RESULT_MESSAGES,
+  FACE_UNAVAILABLE_REASONS,
+  type FaceUnavailableReason,
+} from './reasons';
 import type { FaceDecision } from './eligibility';
 import type { AuditEntry, CheckoutSession, MamState, ManagedDevice } from './state';
 
@@ -42,32 +47,60 @@ export function findDevice(state: MamState, deviceId: string): ManagedDevice {
 export const RESERVATION_MINUTES = 2;
 
 /** Ends a check-out that never completed and docks its phone again. */
-export function cancelSession(state: MamState, session: CheckoutSession, nowIso: string, why: string): void {
-  if (session.status === 'checked_out' || session.status === 'checked_in' || session.status === 'cancelled') {
-    throw new ServiceError(409, 'session_state', `Session ${session.id} is ${session.status}; only a check-out in progress can be cancelled`);
+export function cancelSession(
+  state: MamState,
+  session: CheckoutSession,
+  nowIso: string,
+  why: string,
+): void {
+  if (
+    session.status === 'checked_out' ||
+    session.status === 'checked_in' ||
+    session.status === 'cancelled'
+  ) {
+    throw new ServiceError(
+      409,
+      'session_state',
+      `Session ${session.id} is ${session.status}; only a check-out in progress can be cancelled`,
+    );
   }
   session.status = 'cancelled';
   const device = findDevice(state, session.deviceId);
   device.status = 'docked';
   delete device.sessionId;
-  recordAudit(state, { ...auditFor(session, nowIso), event: 'cancelled', factors: [], result: 'failure', reason: why });
+  recordAudit(state, {
+    ...auditFor(session, nowIso),
+    event: 'cancelled',
+    factors: [],
+    result: 'failure',
+    reason: why,
+  });
 }
 
 function releaseAbandoned(state: MamState, nowIso: string): void {
   const cutoff = Date.parse(nowIso) - RESERVATION_MINUTES * 60_000;
   for (const session of state.sessions.values()) {
     const open = session.status.startsWith('awaiting_');
-    if (open && Date.parse(session.startedAt) < cutoff) cancelSession(state, session, nowIso, 'reservation_expired');
+    if (open && Date.parse(session.startedAt) < cutoff)
+      cancelSession(state, session, nowIso, 'reservation_expired');
   }
 }
 
 /** The first docked device on the Launchpad; check-out hands out one phone per tap. */
-export function pickDockedDevice(state: MamState, launchpadId: string, nowIso: string): ManagedDevice {
+export function pickDockedDevice(
+  state: MamState,
+  launchpadId: string,
+  nowIso: string,
+): ManagedDevice {
   releaseAbandoned(state, nowIso);
   for (const device of state.devices.values()) {
     if (device.launchpadId === launchpadId && device.status === 'docked') return device;
   }
-  throw new ServiceError(409, 'no_device_available', `Launchpad ${launchpadId} has no docked device to hand out`);
+  throw new ServiceError(
+    409,
+    'no_device_available',
+    `Launchpad ${launchpadId} has no docked device to hand out`,
+  );
 }
 
 export interface SessionOpening {
@@ -84,7 +117,11 @@ export interface SessionOpening {
 }
 
 /** Reserves the device for the badge holder and records the tap with the face decision. */
-export function openSession(state: MamState, opening: SessionOpening, nowIso: string): CheckoutSession {
+export function openSession(
+  state: MamState,
+  opening: SessionOpening,
+  nowIso: string,
+): CheckoutSession {
   const { device, decision } = opening;
   const session: CheckoutSession = {
     id: randomUUID(),
@@ -100,7 +137,11 @@ export function openSession(state: MamState, opening: SessionOpening, nowIso: st
     face: decision.offered
       ? { offered: true, ticket: opening.ticket }
       : { offered: false, reason: decision.reason, detail: decision.detail },
-    status: !decision.offered ? 'awaiting_fallback' : decision.enrolment ? 'awaiting_consent' : 'awaiting_face',
+    status: !decision.offered
+      ? 'awaiting_fallback'
+      : decision.enrolment
+        ? 'awaiting_consent'
+        : 'awaiting_face',
     faceAttempts: 0,
     startedAt: nowIso,
   };
@@ -135,7 +176,11 @@ export function findSession(state: MamState, sessionId: string): CheckoutSession
 
 function expectStatus(session: CheckoutSession, ...allowed: CheckoutSession['status'][]): void {
   if (!allowed.includes(session.status)) {
-    throw new ServiceError(409, 'session_state', `Session ${session.id} is ${session.status}; expected ${allowed.join(' or ')}`);
+    throw new ServiceError(
+      409,
+      'session_state',
+      `Session ${session.id} is ${session.status}; expected ${allowed.join(' or ')}`,
+    );
   }
 }
 
@@ -149,7 +194,12 @@ export function fallbackMethods(session: CheckoutSession): PrimaryMethod[] {
  * the tap itself; a PIN is asked unless a grace period from an earlier PIN is still
  * running (CO-07), on the platform clock.
  */
-function pendingSecondFactor(state: MamState, session: CheckoutSession, primary: PrimaryMethod, nowIso: string): 'pin' | undefined {
+function pendingSecondFactor(
+  state: MamState,
+  session: CheckoutSession,
+  primary: PrimaryMethod,
+  nowIso: string,
+): 'pin' | undefined {
   if (session.secondFactor !== 'pin' || primary === 'pin') return undefined;
   const graceUntil = state.secondFactorGrace.get(session.userPrincipalName) ?? 0;
   if (graceUntil > Date.parse(nowIso)) {
@@ -160,7 +210,13 @@ function pendingSecondFactor(state: MamState, session: CheckoutSession, primary:
 }
 
 /** The device reported that it cannot use face recognition (camera, network). */
-export function markFaceUnavailable(state: MamState, session: CheckoutSession, reason: FaceUnavailableReason, nowIso: string, detail = 'reported by the device'): void {
+export function markFaceUnavailable(
+  state: MamState,
+  session: CheckoutSession,
+  reason: FaceUnavailableReason,
+  nowIso: string,
+  detail = 'reported by the device',
+): void {
   expectStatus(session, 'awaiting_face', 'awaiting_consent');
   session.status = 'awaiting_fallback';
   session.face = { offered: false, reason, detail };
@@ -179,7 +235,12 @@ export interface FaceOutcome {
   score: number;
 }
 
-export function applyFaceResult(state: MamState, session: CheckoutSession, outcome: FaceOutcome, nowIso: string): void {
+export function applyFaceResult(
+  state: MamState,
+  session: CheckoutSession,
+  outcome: FaceOutcome,
+  nowIso: string,
+): void {
   expectStatus(session, 'awaiting_face');
   session.faceAttempts += 1;
   const matched = outcome.result === 'match';
@@ -198,11 +259,21 @@ export function applyFaceResult(state: MamState, session: CheckoutSession, outco
 export function assertFallbackAllowed(session: CheckoutSession, method: PrimaryMethod): void {
   expectStatus(session, 'awaiting_fallback', 'awaiting_face');
   if (!fallbackMethods(session).includes(method)) {
-    throw new ServiceError(403, 'method_not_allowed', `The user's policy does not allow ${method} here; allowed: ${fallbackMethods(session).join(', ')}`);
+    throw new ServiceError(
+      403,
+      'method_not_allowed',
+      `The user's policy does not allow ${method} here; allowed: ${fallbackMethods(session).join(', ')}`,
+    );
   }
 }
 
-export function applyFallbackResult(state: MamState, session: CheckoutSession, method: PrimaryMethod, ok: boolean, nowIso: string): void {
+export function applyFallbackResult(
+  state: MamState,
+  session: CheckoutSession,
+  method: PrimaryMethod,
+  ok: boolean,
+  nowIso: string,
+): void {
   assertFallbackAllowed(session, method);
   recordAudit(state, {
     ...auditFor(session, nowIso),
@@ -214,7 +285,12 @@ export function applyFallbackResult(state: MamState, session: CheckoutSession, m
   if (ok) advanceAfterPrimary(state, session, method, nowIso);
 }
 
-export function applySecondFactorResult(state: MamState, session: CheckoutSession, ok: boolean, nowIso: string): void {
+export function applySecondFactorResult(
+  state: MamState,
+  session: CheckoutSession,
+  ok: boolean,
+  nowIso: string,
+): void {
   expectStatus(session, 'awaiting_second_factor');
   recordAudit(state, {
     ...auditFor(session, nowIso),
@@ -225,14 +301,23 @@ export function applySecondFactorResult(state: MamState, session: CheckoutSessio
   });
   if (!ok) return;
   if (session.gracePeriodMinutes > 0) {
-    state.secondFactorGrace.set(session.userPrincipalName, Date.parse(nowIso) + session.gracePeriodMinutes * 60_000);
+    state.secondFactorGrace.set(
+      session.userPrincipalName,
+      Date.parse(nowIso) + session.gracePeriodMinutes * 60_000,
+    );
   }
   completeCheckout(state, session, nowIso);
 }
 
-function advanceAfterPrimary(state: MamState, session: CheckoutSession, primary: PrimaryMethod, nowIso: string): void {
+function advanceAfterPrimary(
+  state: MamState,
+  session: CheckoutSession,
+  primary: PrimaryMethod,
+  nowIso: string,
+): void {
   session.primary = primary;
-  if (pendingSecondFactor(state, session, primary, nowIso)) session.status = 'awaiting_second_factor';
+  if (pendingSecondFactor(state, session, primary, nowIso))
+    session.status = 'awaiting_second_factor';
   else completeCheckout(state, session, nowIso);
 }
 
@@ -261,11 +346,20 @@ function completeCheckout(state: MamState, session: CheckoutSession, nowIso: str
 export function checkIn(state: MamState, deviceId: string, nowIso: string): ManagedDevice {
   const device = findDevice(state, deviceId);
   if (device.status !== 'checked_out' || !device.sessionId) {
-    throw new ServiceError(409, 'device_not_checked_out', `Device ${deviceId} is ${device.status}, not checked out`);
+    throw new ServiceError(
+      409,
+      'device_not_checked_out',
+      `Device ${deviceId} is ${device.status}, not checked out`,
+    );
   }
   const session = findSession(state, device.sessionId);
   session.status = 'checked_in';
-  recordAudit(state, { ...auditFor(session, nowIso), event: 'checked_in', factors: [], result: 'success' });
+  recordAudit(state, {
+    ...auditFor(session, nowIso),
+    event: 'checked_in',
+    factors: [],
+    result: 'success',
+  });
   device.status = 'docked';
   delete device.sessionId;
   delete device.checkedOutTo;
@@ -278,9 +372,18 @@ export function checkIn(state: MamState, deviceId: string, nowIso: string): Mana
  * CO-12: the user's answer to the enrolment question. A refusal ends face recognition
  * for this check-out and nothing is sent; consent lets the picture go to the cloud.
  */
-export function recordEnrolment(state: MamState, session: CheckoutSession, outcome: { consent: boolean; enrolled: boolean; detail?: string }, nowIso: string): void {
+export function recordEnrolment(
+  state: MamState,
+  session: CheckoutSession,
+  outcome: { consent: boolean; enrolled: boolean; detail?: string },
+  nowIso: string,
+): void {
   expectStatus(session, 'awaiting_consent');
-  const reason = !outcome.consent ? 'consent_declined' : outcome.enrolled ? undefined : 'not_enrolled';
+  const reason = !outcome.consent
+    ? 'consent_declined'
+    : outcome.enrolled
+      ? undefined
+      : 'not_enrolled';
   recordAudit(state, {
     ...auditFor(session, nowIso),
     event: 'enrolment',
@@ -289,7 +392,14 @@ export function recordEnrolment(state: MamState, session: CheckoutSession, outco
     reason,
     detail: outcome.detail,
   });
-  if (reason) markFaceUnavailable(state, session, reason, nowIso, outcome.detail ?? 'the user declined to enrol');
+  if (reason)
+    markFaceUnavailable(
+      state,
+      session,
+      reason,
+      nowIso,
+      outcome.detail ?? 'the user declined to enrol',
+    );
 }
 
 /** After enrolment, the ticket for the first verification. */
@@ -300,8 +410,19 @@ export function startVerification(session: CheckoutSession, ticket: string): voi
 }
 
 /** CO-13: the cloud suspended face for this user; the other methods remain. */
-export function suspendFace(state: MamState, session: CheckoutSession, until: string, nowIso: string): void {
-  markFaceUnavailable(state, session, 'face_suspended', nowIso, `suspended by the cloud platform until ${until}`);
+export function suspendFace(
+  state: MamState,
+  session: CheckoutSession,
+  until: string,
+  nowIso: string,
+): void {
+  markFaceUnavailable(
+    state,
+    session,
+    'face_suspended',
+    nowIso,
+    `suspended by the cloud platform until ${until}`,
+  );
 }
 
 export function sessionView(session: CheckoutSession, planted: { noFallback?: boolean } = {}) {

@@ -52,9 +52,7 @@ export function mountCloudConnectControls(app: Express, platform: MockPlatform):
   });
 
   app.put('/eam/firewall', (req, res) => {
-    const allowlist = checkAllowlist(
-      (req.body as { allowlist?: unknown } | undefined)?.allowlist,
-    );
+    const allowlist = checkAllowlist((req.body as { allowlist?: unknown } | undefined)?.allowlist);
     platform.state.eam.cloudConnect.firewallAllowlist = allowlist;
     res.json({ allowlist });
   });

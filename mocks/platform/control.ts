@@ -17,7 +17,11 @@ const SERVICE_NAMES: ServiceName[] = ['graph', 'eam', 'cloud', 'mam'];
 function serviceOf(platform: MockPlatform, req: Request) {
   const name = String(req.params.service) as ServiceName;
   if (!SERVICE_NAMES.includes(name)) {
-    throw new ServiceError(404, 'service_unknown', `No service "${name}"; services: ${SERVICE_NAMES.join(', ')}`);
+    throw new ServiceError(
+      404,
+      'service_unknown',
+      `No service "${name}"; services: ${SERVICE_NAMES.join(', ')}`,
+    );
   }
   return platform.services[name];
 }
@@ -28,23 +32,52 @@ const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
 /** A scripted answer, checked now so a bad one fails here rather than in the product's call. */
 function parseScript(raw: unknown): ScriptedResponse {
   const body = (raw ?? {}) as Record<string, unknown>;
-  const fail = (message: string) => new ServiceError(400, 'invalid_script', `${message}. Expected {"method", "path", "status", "body"?, "headers"?, "times"?}`);
-  if (typeof body.method !== 'string' || !HTTP_METHODS.includes(body.method.toUpperCase())) throw fail(`method must be one of ${HTTP_METHODS.join(', ')}`);
-  if (typeof body.path !== 'string' || !body.path.startsWith('/')) throw fail('path must start with /');
-  if (!Number.isInteger(body.status) || (body.status as number) < 200 || (body.status as number) > 599) throw fail('status must be an integer from 200 to 599');
+  const fail = (message: string) =>
+    new ServiceError(
+      400,
+      'invalid_script',
+      `${message}. Expected {"method", "path", "status", "body"?, "headers"?, "times"?}`,
+    );
+  if (typeof body.method !== 'string' || !HTTP_METHODS.includes(body.method.toUpperCase()))
+    throw fail(`method must be one of ${HTTP_METHODS.join(', ')}`);
+  if (typeof body.path !== 'string' || !body.path.startsWith('/'))
+    throw fail('path must start with /');
+  if (
+    !Number.isInteger(body.status) ||
+    (body.status as number) < 200 ||
+    (body.status as number) > 599
+  )
+    throw fail('status must be an integer from 200 to 599');
   const headers = body.headers ?? {};
-  if (typeof headers !== 'object' || headers === null || Array.isArray(headers) || Object.values(headers).some((v) => typeof v !== 'string' || !HEADER_VALUE.test(v))) {
+  if (
+    typeof headers !== 'object' ||
+    headers === null ||
+    Array.isArray(headers) ||
+    Object.values(headers).some((v) => typeof v !== 'string' || !HEADER_VALUE.test(v))
+  ) {
     throw fail('headers must be an object of printable string values');
   }
   const times = body.times ?? 1;
-  if (!Number.isInteger(times) || (times as number) < 1 || (times as number) > 10_000) throw fail('times must be an integer from 1 to 10000');
-  return { method: body.method.toUpperCase(), path: body.path, status: body.status as number, body: body.body, headers: headers as Record<string, string>, times: times as number };
+  if (!Number.isInteger(times) || (times as number) < 1 || (times as number) > 10_000)
+    throw fail('times must be an integer from 1 to 10000');
+  return {
+    method: body.method.toUpperCase(),
+    path: body.path,
+    status: body.status as number,
+    body: body.body,
+    headers: headers as Record<string, string>,
+    times: times as number,
+  };
 }
 
 function numberField(req: Request, name: string, min: number, max: number): number {
   const value = (req.body as Record<string, unknown> | undefined)?.[name];
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new ServiceError(400, 'invalid_body', `Expected a number "${name}" between ${min} and ${max}`);
+    throw new ServiceError(
+      400,
+      'invalid_body',
+      `Expected a number "${name}" between ${min} and ${max}`,
+    );
   }
   return value;
 }
@@ -64,7 +97,8 @@ export function createControlServer(platform: MockPlatform): { server: Server; u
 
   app.post('/reset', async (req, res) => {
     const seed = (req.body as { seed?: unknown } | undefined)?.seed;
-    if (seed !== undefined && !Number.isSafeInteger(seed)) throw new ServiceError(400, 'invalid_body', 'seed must be an integer');
+    if (seed !== undefined && !Number.isSafeInteger(seed))
+      throw new ServiceError(400, 'invalid_body', 'seed must be an integer');
     await platform.reset(seed === undefined ? undefined : buildTenant(seed as number));
     res.json({ ok: true, seed: platform.state.tenant.seed });
   });
@@ -81,7 +115,8 @@ export function createControlServer(platform: MockPlatform): { server: Server; u
     try {
       service.setLatencyProfile(checkLatencyProfile(req.body));
     } catch (error) {
-      if (error instanceof LatencyProfileError) throw new ServiceError(400, 'invalid_profile', error.message);
+      if (error instanceof LatencyProfileError)
+        throw new ServiceError(400, 'invalid_profile', error.message);
       throw error;
     }
     res.json({ service: service.name, profile: service.latencyProfile });
@@ -95,14 +130,23 @@ export function createControlServer(platform: MockPlatform): { server: Server; u
   app.post('/services/:service/offline', (req, res) => {
     const service = serviceOf(platform, req);
     const offline = (req.body as { offline?: unknown } | undefined)?.offline;
-    if (typeof offline !== 'boolean') throw new ServiceError(400, 'invalid_body', 'Expected {"offline": boolean}');
+    if (typeof offline !== 'boolean')
+      throw new ServiceError(400, 'invalid_body', 'Expected {"offline": boolean}');
     service.setOffline(offline);
-    res.json({ service: service.name, offline: service.isOffline, refusedConnections: service.refusedConnections });
+    res.json({
+      service: service.name,
+      offline: service.isOffline,
+      refusedConnections: service.refusedConnections,
+    });
   });
 
   app.get('/services/:service/connections', (req, res) => {
     const service = serviceOf(platform, req);
-    res.json({ service: service.name, offline: service.isOffline, refusedConnections: service.refusedConnections });
+    res.json({
+      service: service.name,
+      offline: service.isOffline,
+      refusedConnections: service.refusedConnections,
+    });
   });
 
   app.post('/services/:service/scripts', (req, res) => {
@@ -115,7 +159,12 @@ export function createControlServer(platform: MockPlatform): { server: Server; u
     const service = serviceOf(platform, req);
     const since = Number(req.query.since ?? 0);
     // A bad "since" must not read as an empty journal: "received nothing" checks rely on it.
-    if (!Number.isSafeInteger(since) || since < 0) throw new ServiceError(400, 'invalid_query', `since must be a journal sequence number, not "${String(req.query.since)}"`);
+    if (!Number.isSafeInteger(since) || since < 0)
+      throw new ServiceError(
+        400,
+        'invalid_query',
+        `since must be a journal sequence number, not "${String(req.query.since)}"`,
+      );
     res.json({ value: service.journal.list(since), lastSeq: service.journal.lastSeq() });
   });
 
@@ -131,10 +180,15 @@ export function createControlServer(platform: MockPlatform): { server: Server; u
 
   // What an admin sets in the cloud portal's "Add Entra ID as a directory" (ENTRA-04).
   app.patch('/cloud/directory', (req, res) => {
-    const body = (req.body ?? {}) as { groupIds?: unknown; consentedByRole?: unknown; tenantId?: unknown };
+    const body = (req.body ?? {}) as {
+      groupIds?: unknown;
+      consentedByRole?: unknown;
+      tenantId?: unknown;
+    };
     const config = platform.state.cloud.directoryConfig;
     if (body.groupIds !== undefined) {
-      if (!Array.isArray(body.groupIds)) throw new ServiceError(400, 'invalid_body', 'groupIds must be a list');
+      if (!Array.isArray(body.groupIds))
+        throw new ServiceError(400, 'invalid_body', 'groupIds must be a list');
       config.groupIds = body.groupIds.map(String);
     }
     if (typeof body.consentedByRole === 'string') config.consentedByRole = body.consentedByRole;
@@ -155,7 +209,8 @@ export function createControlServer(platform: MockPlatform): { server: Server; u
 
   app.put('/faults', (req, res) => {
     const names = (req.body as { planted?: unknown } | undefined)?.planted;
-    if (!Array.isArray(names)) throw new ServiceError(400, 'invalid_body', 'Expected {"planted": [fault names]}');
+    if (!Array.isArray(names))
+      throw new ServiceError(400, 'invalid_body', 'Expected {"planted": [fault names]}');
     let faults;
     try {
       faults = parsePlantedFaults(names.join(','));
@@ -172,7 +227,9 @@ export function createControlServer(platform: MockPlatform): { server: Server; u
     res.json({ now: platform.clock.nowIso() });
   });
 
-  app.use((req, _res, next) => next(new ServiceError(404, 'NotFound', `No control route ${req.method} ${req.path}`)));
+  app.use((req, _res, next) =>
+    next(new ServiceError(404, 'NotFound', `No control route ${req.method} ${req.path}`)),
+  );
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     renderVendorError(toServiceError(error), req, res);
   });

@@ -79,10 +79,7 @@ export function checkLatencyProfile(value: unknown): LatencyProfile {
   return profile;
 }
 
-function readParameters(
-  kind: string,
-  input: Record<string, unknown>,
-): Record<string, number> {
+function readParameters(kind: string, input: Record<string, unknown>): Record<string, number> {
   if (kind === 'fixed') return { ms: readNumber(input.ms, 'ms', 0, MAX_DELAY_MS) };
   if (kind === 'normal') {
     return {
@@ -122,12 +119,7 @@ function readOutage(value: unknown): { startMs: number; durationMs: number } {
 }
 
 function readNumber(value: unknown, name: string, min: number, max: number): number {
-  if (
-    typeof value !== 'number' ||
-    !Number.isFinite(value) ||
-    value < min ||
-    value > max
-  ) {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
     throw new LatencyProfileError(
       `Latency profile field "${name}" must be a number from ${min} to ${max}; got ${JSON.stringify(value)}`,
     );
@@ -147,8 +139,8 @@ function readInteger(value: unknown, name: string, min: number, max: number): nu
 
 /** One line for logs and reports: "normal(meanMs=40, sdMs=10), errorRate=0.01, seed=7". */
 export function describeLatencyProfile(profile: LatencyProfile): string {
-  const { distribution, errorRate, outage, seed, ...parameters } =
-    profile as LatencyProfile & Record<string, number>;
+  const { distribution, errorRate, outage, seed, ...parameters } = profile as LatencyProfile &
+    Record<string, number>;
   const shape = Object.entries(parameters)
     .map(([key, value]) => `${key}=${value}`)
     .join(', ');

@@ -3,9 +3,7 @@ import { seededRandom, standardNormal } from './random';
 
 /** What a simulator does with one request under its latency profile. */
 export type InjectedCondition =
-  | { kind: 'answer'; delayMs: number }
-  | { kind: 'error'; delayMs: number }
-  | { kind: 'cut' };
+  { kind: 'answer'; delayMs: number } | { kind: 'error'; delayMs: number } | { kind: 'cut' };
 
 const DEFAULT_SEED = 1;
 
@@ -32,8 +30,7 @@ export class LatencyInjector {
   next(nowMs = performance.now()): InjectedCondition {
     if (this.inOutage(nowMs)) return { kind: 'cut' };
     const delayMs = this.sampleDelay();
-    const failed =
-      this.profile.errorRate !== undefined && this.random() < this.profile.errorRate;
+    const failed = this.profile.errorRate !== undefined && this.random() < this.profile.errorRate;
     return { kind: failed ? 'error' : 'answer', delayMs };
   }
 

@@ -52,7 +52,11 @@ export class MockPlatform {
         correlationHeader: 'x-correlation-id',
         renderError: renderVendorError,
         mount: (router) =>
-          mountEam(router, { state: () => state().eam, clock: this.clock, cloudUrl: () => this.services.cloud.url }),
+          mountEam(router, {
+            state: () => state().eam,
+            clock: this.clock,
+            cloudUrl: () => this.services.cloud.url,
+          }),
       }),
       cloud: new MockService({
         name: 'cloud',

@@ -24,7 +24,12 @@ function stackHas(stack: Layer[], method: string, path: string): boolean {
     // A preflight is answered for any route at the path (the CORS middleware does it).
     if (layer.route && (method === 'OPTIONS' || layer.route._handlesMethod(method))) return true;
     const nested = layer.handle?.stack;
-    if (!layer.route && Array.isArray(nested) && stackHas(nested, method, path.slice(matched.path.length) || '/')) return true;
+    if (
+      !layer.route &&
+      Array.isArray(nested) &&
+      stackHas(nested, method, path.slice(matched.path.length) || '/')
+    )
+      return true;
   }
   return false;
 }

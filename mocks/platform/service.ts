@@ -193,7 +193,11 @@ export class MockService {
 
   private injectedError(): ServiceError {
     const profile = describeLatencyProfile(this.latency.profile);
-    return new ServiceError(503, 'injected_error', `The ${this.name} simulator failed this request on purpose (latency profile: ${profile})`);
+    return new ServiceError(
+      503,
+      'injected_error',
+      `The ${this.name} simulator failed this request on purpose (latency profile: ${profile})`,
+    );
   }
 
   private answerScripted(req: Request, res: Response, next: NextFunction): void {
@@ -215,13 +219,20 @@ export class MockService {
   private parseJsonBodies() {
     const parse = express.json({ limit: this.options.bodyLimit ?? '1mb', strict: false });
     return (req: Request, res: Response, next: NextFunction) => {
-      const hasBody = Number(req.header('content-length') ?? 0) > 0 || req.header('transfer-encoding');
+      const hasBody =
+        Number(req.header('content-length') ?? 0) > 0 || req.header('transfer-encoding');
       if (!hasBody) return next();
       // The OAuth token endpoint answers a wrong content type itself, in its own error shape.
       if (this.options.acceptsForms && req.path.endsWith('/oauth2/v2.0/token')) return next();
       if (!req.is('application/json')) {
         const type = req.header('content-type') ?? 'none';
-        return next(new ServiceError(415, 'UnsupportedMediaType', `Content type ${type} is not supported; send application/json`));
+        return next(
+          new ServiceError(
+            415,
+            'UnsupportedMediaType',
+            `Content type ${type} is not supported; send application/json`,
+          ),
+        );
       }
       parse(req, res, next);
     };
@@ -230,7 +241,9 @@ export class MockService {
 
 function scriptMatches(script: ScriptedResponse, method: string, path: string): boolean {
   if (script.method.toUpperCase() !== method.toUpperCase()) return false;
-  return script.path.endsWith('*') ? path.startsWith(script.path.slice(0, -1)) : script.path === path;
+  return script.path.endsWith('*')
+    ? path.startsWith(script.path.slice(0, -1))
+    : script.path === path;
 }
 
 /** Maps anything thrown in a route, including body-parser errors, to a ServiceError. */
@@ -249,5 +262,9 @@ export function toServiceError(error: unknown): ServiceError {
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
     return new ServiceError(e.status, 'BadRequest', e.message ?? 'Bad request');
   }
-  return new ServiceError(500, 'InternalError', `The simulator failed: ${e.message ?? String(error)}`);
+  return new ServiceError(
+    500,
+    'InternalError',
+    `The simulator failed: ${e.message ?? String(error)}`,
+  );
 }

@@ -34,7 +34,9 @@ export async function callUpstream<T>(url: string, call: UpstreamCall): Promise<
       signal: AbortSignal.timeout(call.timeoutMs ?? 5000),
     });
   } catch (error) {
-    throw new UpstreamUnreachable(`${call.method ?? 'GET'} ${url} failed: ${(error as Error).message}`);
+    throw new UpstreamUnreachable(
+      `${call.method ?? 'GET'} ${url} failed: ${(error as Error).message}`,
+    );
   }
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T };

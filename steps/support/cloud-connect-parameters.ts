@@ -33,8 +33,7 @@ export type TokenKind = (typeof INTEGRATION_TOKENS)[keyof typeof INTEGRATION_TOK
 defineParameterType({
   name: 'integrationToken',
   regexp: oneOf(Object.keys(INTEGRATION_TOKENS)),
-  transformer: (words: string) =>
-    INTEGRATION_TOKENS[words as keyof typeof INTEGRATION_TOKENS],
+  transformer: (words: string) => INTEGRATION_TOKENS[words as keyof typeof INTEGRATION_TOKENS],
 });
 
 const UNVERIFIED_REASONS: Record<string, string> = {

@@ -56,12 +56,7 @@ export async function adminChange(call: Promise<Answer>, what: string): Promise<
   return body;
 }
 
-export async function control(
-  world: CheckoutWorld,
-  method: string,
-  path: string,
-  body?: unknown,
-) {
+export async function control(world: CheckoutWorld, method: string, path: string, body?: unknown) {
   const answer = await requestJson(`${world.urls.control}${path}`, { method, body });
   setupCheck(
     answer.status < 300,
@@ -71,9 +66,7 @@ export async function control(
 }
 
 /** The appliances, the integration and the portal, read as an administrator would. */
-export async function readCloudConnection(
-  world: CheckoutWorld,
-): Promise<CloudConnectionSnapshot> {
+export async function readCloudConnection(world: CheckoutWorld): Promise<CloudConnectionSnapshot> {
   const admin = adminOf(world);
   const [appliances, integration, portal] = await Promise.all([
     adminChange(admin.cloudConnect(), 'reading Cloud Connect'),
@@ -91,8 +84,6 @@ export async function readCloudConnection(
 }
 
 /** The cloud tenant's host names for its current region, as the platform made them. */
-export async function tenantHosts(
-  world: CheckoutWorld,
-): Promise<{ sys: string; app: string }> {
+export async function tenantHosts(world: CheckoutWorld): Promise<{ sys: string; app: string }> {
   return (await control(world, 'GET', '/cloud/connection')).hosts;
 }

@@ -25,7 +25,10 @@ After({ timeout: 20_000 }, async function (this: CheckoutWorld, { result }) {
     this.attach(await this.page.screenshot({ fullPage: true }), 'image/png');
   }
   if (this.plantedFaults) {
-    const planted = (process.env.HARNESS_PLANTED_FAULTS ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+    const planted = (process.env.HARNESS_PLANTED_FAULTS ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean);
     await requestJson(`${this.urls.control}/faults`, { method: 'PUT', body: { planted } });
   }
 
@@ -35,11 +38,16 @@ After({ timeout: 20_000 }, async function (this: CheckoutWorld, { result }) {
 
   // Evidence for the report: every request the simulators saw, bodies never kept.
   const journal = await this.control.allJournals();
-  this.attach(JSON.stringify(journal, null, 2), { mediaType: 'application/json', fileName: 'request-journal.json' });
+  this.attach(JSON.stringify(journal, null, 2), {
+    mediaType: 'application/json',
+    fileName: 'request-journal.json',
+  });
 
   const unhandled = journal.filter((e) => !e.handled);
   if (unhandled.length > 0) {
     const list = unhandled.map((e) => `${e.method} ${e.service}${e.path}`).join('; ');
-    throw new HarnessFault(`Unhandled request(s) reached the mock platform, so this result cannot be trusted: ${list}`);
+    throw new HarnessFault(
+      `Unhandled request(s) reached the mock platform, so this result cannot be trusted: ${list}`,
+    );
   }
 });

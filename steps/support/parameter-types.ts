@@ -26,7 +26,12 @@ const METHODS: Record<string, 'face' | 'password' | 'pin'> = {
 
 defineParameterType({
   name: 'method',
-  regexp: new RegExp(Object.keys(METHODS).sort((a, b) => b.length - a.length).map(escape).join('|')),
+  regexp: new RegExp(
+    Object.keys(METHODS)
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|'),
+  ),
   transformer: (words: string) => METHODS[words]!,
 });
 

@@ -1,11 +1,23 @@
 import { encodePng, renderBlankFrame, renderFace, toDataUrl } from '../../fixtures/faces';
-import { checkCameraProbe, installCamera, probeCamera, setCameraPermission } from '../../harness/camera';
+import {
+  checkCameraProbe,
+  installCamera,
+  probeCamera,
+  setCameraPermission,
+} from '../../harness/camera';
 import { HarnessFault } from '../../harness/errors';
 import type { CameraFeed, CheckoutWorld } from './world';
 import { takePhone } from './worker';
 
 /** Screen states in which the Locker page waits for the user (or is done). */
-export const RESTING_STATES = ['checked-out', 'unavailable', 'face-failed', 'second-factor', 'consent', 'error'] as const;
+export const RESTING_STATES = [
+  'checked-out',
+  'unavailable',
+  'face-failed',
+  'second-factor',
+  'consent',
+  'error',
+] as const;
 export type RestingState = (typeof RESTING_STATES)[number];
 
 const frameCache = new Map<string, string>();
@@ -14,7 +26,9 @@ function frameFor(feed: CameraFeed): string {
   const key = feed.kind === 'face' ? feed.person.faceSeed : 'empty';
   let dataUrl = frameCache.get(key);
   if (!dataUrl) {
-    dataUrl = toDataUrl(encodePng(feed.kind === 'face' ? renderFace(feed.person.faceSeed) : renderBlankFrame()));
+    dataUrl = toDataUrl(
+      encodePng(feed.kind === 'face' ? renderFace(feed.person.faceSeed) : renderBlankFrame()),
+    );
     frameCache.set(key, dataUrl);
   }
   return dataUrl;
@@ -30,7 +44,9 @@ export async function pickUpPhone(world: CheckoutWorld): Promise<RestingState> {
   world.context = phone.context;
   world.page = phone.page;
   const feed = world.camera.feed ?? { kind: 'face', person: world.currentPerson() };
-  await installCamera(world.context, frameFor(feed), { revokeAfterOpen: world.camera.revokeAfterOpen === true });
+  await installCamera(world.context, frameFor(feed), {
+    revokeAfterOpen: world.camera.revokeAfterOpen === true,
+  });
 
   const mam = world.urls.mam;
   await world.page.goto(`${mam}/locker`);
@@ -54,7 +70,8 @@ export async function waitForRest(world: CheckoutWorld): Promise<RestingState> {
   const page = world.currentPage();
   try {
     await page.waitForFunction(
-      (states) => states.includes(document.querySelector<HTMLElement>('#status')?.dataset.state ?? ''),
+      (states) =>
+        states.includes(document.querySelector<HTMLElement>('#status')?.dataset.state ?? ''),
       RESTING_STATES as unknown as string[],
       { timeout: 10_000 },
     );

@@ -5,16 +5,26 @@ import { screenText } from './phone';
 import type { CheckoutWorld } from './world';
 
 /** What a person checks on the phone's screen; shared by the steps that expect it and those that expect it to fail. */
-export async function expectUnavailable(world: CheckoutWorld, reason: FaceUnavailableReason): Promise<void> {
+export async function expectUnavailable(
+  world: CheckoutWorld,
+  reason: FaceUnavailableReason,
+): Promise<void> {
   const screen = await screenText(world);
   assert.equal(screen.state, 'unavailable', `The phone shows "${screen.status}" ${screen.message}`);
-  assert.equal(screen.reason, reason, `The phone gives reason ${screen.reason}: "${screen.message}"`);
+  assert.equal(
+    screen.reason,
+    reason,
+    `The phone gives reason ${screen.reason}: "${screen.message}"`,
+  );
   assert.equal(screen.message, FACE_UNAVAILABLE_REASONS[reason]);
 }
 
 export async function expectOffers(world: CheckoutWorld, list: string): Promise<void> {
   const screen = await screenText(world);
-  assert.deepEqual(screen.buttons, list.split(',').map((s) => s.trim()));
+  assert.deepEqual(
+    screen.buttons,
+    list.split(',').map((s) => s.trim()),
+  );
 }
 
 /**

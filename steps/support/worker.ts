@@ -45,7 +45,9 @@ export function workerBrowser(): Promise<Browser> {
 }
 
 async function openPhone(): Promise<Phone> {
-  const context = await (await workerBrowser()).newContext({ viewport: { width: 420, height: 720 } });
+  const context = await (
+    await workerBrowser()
+  ).newContext({ viewport: { width: 420, height: 720 } });
   return { context, page: await context.newPage() };
 }
 

@@ -24,7 +24,9 @@ export class CheckoutWorld extends World {
   session?: SessionView;
   context?: BrowserContext;
   page?: Page;
-  camera: { permission: 'granted' | 'denied'; feed?: CameraFeed; revokeAfterOpen?: boolean } = { permission: 'granted' };
+  camera: { permission: 'granted' | 'denied'; feed?: CameraFeed; revokeAfterOpen?: boolean } = {
+    permission: 'granted',
+  };
   /** Requests to the cloud that the phone's missing internet access stopped. */
   blockedCloudRequests = 0;
   deviceOffline = false;

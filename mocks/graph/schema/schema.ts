@@ -24,12 +24,17 @@ function allowNulls(schema: Schema): Schema {
   if (typeof schema !== 'object' || schema === null) return schema;
   const out: Schema = {};
   for (const [key, value] of Object.entries(schema)) {
-    out[key] = key === 'properties'
-      ? Object.fromEntries(Object.entries(value as Schema).map(([name, prop]) => [
-          name,
-          (prop as Schema)['x-nullable'] === false ? allowNulls(prop as Schema) : { anyOf: [allowNulls(prop as Schema), { type: 'null' }] },
-        ]))
-      : allowNulls(value as Schema);
+    out[key] =
+      key === 'properties'
+        ? Object.fromEntries(
+            Object.entries(value as Schema).map(([name, prop]) => [
+              name,
+              (prop as Schema)['x-nullable'] === false
+                ? allowNulls(prop as Schema)
+                : { anyOf: [allowNulls(prop as Schema), { type: 'null' }] },
+            ]),
+          )
+        : allowNulls(value as Schema);
   }
   return out;
 }
@@ -57,7 +62,9 @@ function propertiesOf(typeName: string): Record<string, Schema> | undefined {
   const inherited = (definition.allOf ?? []).flatMap((part: Schema) =>
     part.$ref ? [propertiesOf(String(part.$ref).split('/').pop()!) ?? {}] : [],
   );
-  const navigation = Object.fromEntries(Object.keys(definition['x-navigationProperties'] ?? {}).map((name) => [name, {}]));
+  const navigation = Object.fromEntries(
+    Object.keys(definition['x-navigationProperties'] ?? {}).map((name) => [name, {}]),
+  );
   return Object.assign({}, ...inherited, navigation, definition.properties ?? {});
 }
 
@@ -68,15 +75,18 @@ function refName(schema: Schema | undefined): string | undefined {
 
 /** Properties the metadata does not know, at any depth, naming their path. */
 function unknownProperties(typeName: string, value: unknown, path: string): string[] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => unknownProperties(typeName, v, `${path}[${i}]`));
+  if (Array.isArray(value))
+    return value.flatMap((v, i) => unknownProperties(typeName, v, `${path}[${i}]`));
   if (typeof value !== 'object' || value === null) return [];
   const odataType = (value as Schema)['@odata.type'];
-  const actualType = typeof odataType === 'string' ? odataType.replace('#microsoft.graph.', '') : typeName;
+  const actualType =
+    typeof odataType === 'string' ? odataType.replace('#microsoft.graph.', '') : typeName;
   const known = propertiesOf(actualType);
   if (!known) return [];
   return Object.entries(value as Schema).flatMap(([name, child]) => {
     if (name.startsWith('@odata.')) return [];
-    if (!(name in known)) return [`${path}.${name} is not a property of microsoft.graph.${actualType}`];
+    if (!(name in known))
+      return [`${path}.${name} is not a property of microsoft.graph.${actualType}`];
     const nested = refName(known[name]);
     return nested ? unknownProperties(nested, child, `${path}.${name}`) : [];
   });
@@ -85,8 +95,11 @@ function unknownProperties(typeName: string, value: unknown, path: string): stri
 /** Problems with one entity as Graph's metadata defines the type; empty when it fits. */
 export function checkGraphEntity(typeName: string, entity: unknown): string[] {
   const odataType = (entity as Schema | null)?.['@odata.type'];
-  const actualType = typeof odataType === 'string' ? odataType.replace('#microsoft.graph.', '') : typeName;
+  const actualType =
+    typeof odataType === 'string' ? odataType.replace('#microsoft.graph.', '') : typeName;
   const validate = validatorFor(actualType);
-  const problems = validate(entity) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+  const problems = validate(entity)
+    ? []
+    : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
   return [...problems, ...unknownProperties(actualType, entity, actualType)];
 }

@@ -29,7 +29,8 @@ async function callMam(path, body) {
     body: body ? JSON.stringify(body) : undefined,
   });
   const json = await response.json();
-  if (!response.ok) throw new Error(json.error ? json.error.message : `MAM answered ${response.status}`);
+  if (!response.ok)
+    throw new Error(json.error ? json.error.message : `MAM answered ${response.status}`);
   return json;
 }
 
@@ -79,7 +80,11 @@ el.form.addEventListener('submit', async (event) => {
       ? await callMam(`/api/v1/sessions/${session.sessionId}/second-factor`, { pin: secret })
       : await callMam(`/api/v1/sessions/${session.sessionId}/fallback`, { method: kind, secret });
     show(next);
-    if (next.status === session.status) setMessage(kind === 'pin' ? 'Wrong PIN. Try again.' : 'Wrong password. Try again.', `${kind}_rejected`);
+    if (next.status === session.status)
+      setMessage(
+        kind === 'pin' ? 'Wrong PIN. Try again.' : 'Wrong password. Try again.',
+        `${kind}_rejected`,
+      );
   } catch (error) {
     setStatus('error', `Something went wrong: ${error.message}`);
   }
@@ -122,14 +127,19 @@ function askConsent(session) {
   setMessage(session.face.consentText, 'consent');
   el.methods.replaceChildren();
   addButton('I agree', () => enrol(session));
-  addButton('No thanks', async () => show(await callMam(`/api/v1/sessions/${session.sessionId}/enrolment`, { consent: false })));
+  addButton('No thanks', async () =>
+    show(await callMam(`/api/v1/sessions/${session.sessionId}/enrolment`, { consent: false })),
+  );
 }
 
 async function enrol(session) {
   const image = await takePicture(session);
   if (!image) return;
   setStatus('verifying', 'Saving your face template…');
-  const next = await callMam(`/api/v1/sessions/${session.sessionId}/enrolment`, { consent: true, image });
+  const next = await callMam(`/api/v1/sessions/${session.sessionId}/enrolment`, {
+    consent: true,
+    image,
+  });
   if (next.status === 'awaiting_face') return startFace(next);
   show(next);
 }
@@ -145,15 +155,27 @@ const FIRST_FRAME_TIMEOUT_MS = 3000;
  * revoked while the camera was opening) counts as a denied camera.
  */
 async function openCamera() {
-  const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 240, height: 240 }, audio: false });
+  const stream = await navigator.mediaDevices.getUserMedia({
+    video: { width: 240, height: 240 },
+    audio: false,
+  });
   const [track] = stream.getVideoTracks();
   el.camera.srcObject = stream;
   el.camera.hidden = false;
   await new Promise((resolve, reject) => {
-    const fail = () => reject(new DOMException('The camera stopped before a picture was taken', 'NotAllowedError'));
+    const fail = () =>
+      reject(new DOMException('The camera stopped before a picture was taken', 'NotAllowedError'));
     track.addEventListener('ended', fail, { once: true });
     setTimeout(fail, FIRST_FRAME_TIMEOUT_MS);
-    el.camera.play().then(() => el.camera.requestVideoFrameCallback(() => (track.readyState === 'live' ? resolve() : fail())), fail);
+    el.camera
+      .play()
+      .then(
+        () =>
+          el.camera.requestVideoFrameCallback(() =>
+            track.readyState === 'live' ? resolve() : fail(),
+          ),
+        fail,
+      );
   });
   return stream;
 }
@@ -202,15 +224,19 @@ async function startFace(session) {
       signal: AbortSignal.timeout(CLOUD_TIMEOUT_MS),
     });
     answer = await response.json();
-    if (!response.ok) throw new Error(answer.error ? answer.error.message : `cloud answered ${response.status}`);
+    if (!response.ok)
+      throw new Error(answer.error ? answer.error.message : `cloud answered ${response.status}`);
   } catch (error) {
     const unreachable = error instanceof TypeError || error.name === 'TimeoutError';
-    if (unreachable && !config.faults.includes('locker-hides-cloud-error')) return reportUnavailable(session, 'cloud_unreachable');
+    if (unreachable && !config.faults.includes('locker-hides-cloud-error'))
+      return reportUnavailable(session, 'cloud_unreachable');
     setStatus('error', `Face verification failed: ${error.message}`);
     return;
   }
 
-  const next = await callMam(`/api/v1/sessions/${session.sessionId}/face`, { verificationId: answer.verificationId });
+  const next = await callMam(`/api/v1/sessions/${session.sessionId}/face`, {
+    verificationId: answer.verificationId,
+  });
   if (next.status === 'awaiting_face') {
     setStatus('face-failed', 'Face recognition did not succeed.');
     setMessage(next.lastResult.message, `face_${next.lastResult.result}`);
