@@ -10,7 +10,12 @@ import { ServiceError } from './http-error';
 import { checkLatencyProfile, LatencyProfileError } from './latency-profile';
 import type { MockPlatform } from './platform';
 import { renderVendorError } from './render-error';
-import { toServiceError, type ScriptedResponse, type ServiceName } from './service';
+import {
+  toServiceError,
+  type MockService,
+  type ScriptedResponse,
+  type ServiceName,
+} from './service';
 
 const SERVICE_NAMES: ServiceName[] = ['graph', 'eam', 'cloud', 'mam'];
 
@@ -67,6 +72,15 @@ function parseScript(raw: unknown): ScriptedResponse {
     body: body.body,
     headers: headers as Record<string, string>,
     times: times as number,
+  };
+}
+
+/** Whether a service is offline, and how many connections it refused meanwhile. */
+function connectionState(service: MockService) {
+  return {
+    service: service.name,
+    offline: service.isOffline,
+    refusedConnections: service.refusedConnections,
   };
 }
 
@@ -133,20 +147,11 @@ export function createControlServer(platform: MockPlatform): { server: Server; u
     if (typeof offline !== 'boolean')
       throw new ServiceError(400, 'invalid_body', 'Expected {"offline": boolean}');
     service.setOffline(offline);
-    res.json({
-      service: service.name,
-      offline: service.isOffline,
-      refusedConnections: service.refusedConnections,
-    });
+    res.json(connectionState(service));
   });
 
   app.get('/services/:service/connections', (req, res) => {
-    const service = serviceOf(platform, req);
-    res.json({
-      service: service.name,
-      offline: service.isOffline,
-      refusedConnections: service.refusedConnections,
-    });
+    res.json(connectionState(serviceOf(platform, req)));
   });
 
   app.post('/services/:service/scripts', (req, res) => {
