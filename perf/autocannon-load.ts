@@ -10,7 +10,7 @@ export interface RequestPlan {
   url: string;
   method: 'GET' | 'POST';
   headers: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
 }
 
 /** A request gets this long before autocannon counts a timeout and reconnects. */

@@ -1,3 +1,4 @@
+import { frameHeaders } from '../clients/face-frames';
 import type { LoadSettings } from './benchmarks';
 import { createLatencyHistogram, recordMs } from './latency-histogram';
 import { assertLoopback } from './loopback';
@@ -14,8 +15,8 @@ export interface CheckoutPlan {
   mamUrl: string;
   cloudUrl: string;
   launchpadId: string;
-  /** One per connection: whose badge is tapped and whose face is sent. */
-  nurses: { badgeId: string; password: string; image: string }[];
+  /** One per connection: whose badge is tapped and whose face (a camera frame) is sent. */
+  nurses: { badgeId: string; password: string; frame: Buffer }[];
 }
 
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -81,8 +82,8 @@ async function runNurse(
     let checkedOut = false;
     if (face.ticket) {
       const verified = await call('verify', `${cloudUrl}/api/v1/face/verify`, {
+        frame: nurse.frame,
         ticket: face.ticket,
-        image: nurse.image,
       });
       const verificationId = verified?.status === 200 ? verified.body?.verificationId : undefined;
       const done = verificationId
@@ -124,8 +125,7 @@ async function timedCall(
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      ...encode(body),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const text = await response.text();
@@ -143,4 +143,23 @@ async function timedCall(
     if ((error as Error).name === 'TimeoutError') measurement.timeouts += 1;
     return undefined;
   }
+}
+
+/** A camera frame goes as the Locker page sends it; anything else as JSON. */
+function encode(body: unknown): {
+  headers: Record<string, string>;
+  body: string | Uint8Array<ArrayBuffer>;
+} {
+  if (isFrameBody(body)) {
+    return { headers: frameHeaders(body.ticket), body: body.frame as Uint8Array<ArrayBuffer> };
+  }
+  return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+function isFrameBody(body: unknown): body is { frame: Buffer; ticket: string } {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    Buffer.isBuffer((body as { frame?: unknown }).frame)
+  );
 }

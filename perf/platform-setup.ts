@@ -1,3 +1,4 @@
+import { sendFrame } from '../clients/face-frames';
 import { isDeepStrictEqual } from 'node:util';
 
 import { requestJson } from '../clients/json-http';
@@ -47,18 +48,16 @@ export async function issueTicket(
  * One verification before any load: the frame must match, or the benchmark would time
  * a rejection. Returns the answer's size, which the bare server then answers with.
  */
-export async function probeVerify(urls: PlatformUrls, body: string): Promise<number> {
-  const response = await fetch(`${urls.cloud}/api/v1/face/verify`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await response.text();
-  const result = response.ok ? (JSON.parse(text) as { result?: string }).result : undefined;
-  if (result !== 'match') {
+export async function probeVerify(
+  urls: PlatformUrls,
+  ticket: string,
+  frame: Buffer,
+): Promise<number> {
+  const answer = await sendFrame(urls.cloud, ticket, frame);
+  const text = JSON.stringify(answer.body);
+  if (answer.status !== 200 || answer.body?.result !== 'match') {
     throw new BenchSetupError(
-      `The verify endpoint answered ${response.status} ${text.slice(0, 300)} for the enrolled face; expected a match. Check the cloud simulator with npm test.`,
+      `The verify endpoint answered ${answer.status} ${text.slice(0, 300)} for the enrolled face; expected a match. Check the cloud simulator with npm test.`,
     );
   }
   return Buffer.byteLength(text);

@@ -23,7 +23,7 @@ import {
   LATENCY_NOTE,
   type BenchSummary,
 } from './summary';
-import { adaFrame, generatorOf, runRound, verifyBody, type BenchTargets } from './workloads';
+import { adaFrame, generatorOf, runRound, type BenchTargets } from './workloads';
 
 export interface BenchOptions {
   /** In run order; each round visits them in this order. */
@@ -128,7 +128,7 @@ async function startTargets(
   const frame = adaFrame(tenant);
   await preparePlatform(platform.urls, NO_LATENCY);
   const ticket = await issueTicket(platform.urls, tenant, findPerson(tenant, 'Ada'));
-  const answerBytes = await probeVerify(platform.urls, verifyBody(ticket, frame));
+  const answerBytes = await probeVerify(platform.urls, ticket, frame);
   if (bare && answerBytes !== EXPECTED_ANSWER_BYTES) {
     await bare.stop();
     servers.splice(servers.indexOf(bare), 1);

@@ -112,8 +112,8 @@ export function describeSpeed(
   const bareUs = bare.cpu.serverUsPerRequest;
   const cpuText =
     verifyUs !== undefined && bareUs !== undefined
-      ? ` The verify server used ${pct(verify.cpu.server)} of a core, ${verifyUs} µs of CPU per request, against ${bareUs} µs for bare node:http; decoding and comparing the frame alone takes ${frameCostUs} µs (timed in-process), the rest is express, JSON, CORS and the simulator's journal and state.`
-      : ` Decoding and comparing the frame takes ${frameCostUs} µs (timed in-process); server CPU time is not available on this system.`;
+      ? ` The verify server used ${pct(verify.cpu.server)} of a core, ${verifyUs} µs of CPU per request, against ${bareUs} µs for bare node:http; reading and comparing the frame alone takes ${frameCostUs} µs (timed in-process); the rest is the simulator's own request handling (ticket, verification record, journal) and the system calls that write each answer.`
+      : ` Reading and comparing the frame takes ${frameCostUs} µs (timed in-process); server CPU time is not available on this system.`;
   return {
     verifyToBareRatio: ratio,
     target: SPEED_TARGET_RATIO,

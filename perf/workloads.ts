@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import { encodePng, renderFace } from '../fixtures/faces';
+import { frameHeaders } from '../clients/face-frames';
+import { cameraFrame } from '../fixtures/faces';
 import { findPerson, type Tenant } from '../fixtures/tenant';
 import type { LatencyProfile } from '../mocks/platform/latency-profile';
 import { runAutocannon, type RequestPlan } from './autocannon-load';
@@ -16,8 +17,8 @@ export interface BenchTargets {
   platform: { urls: PlatformUrls; cpuMs(): number | undefined };
   bare?: { url: string; cpuMs(): number | undefined };
   tenant: Tenant;
-  /** Ada's enrolled face, drawn as the camera would see it, base64 PNG. */
-  frame: string;
+  /** Ada's enrolled face as the Locker page sends it: a greymap of the camera frame. */
+  frame: Buffer;
 }
 
 export const VERIFY_PATH = '/api/v1/face/verify';
@@ -25,12 +26,13 @@ const LAUNCHPAD = 'LP-ICU-1';
 /** Two enrolled nurses with face and badge: one per phone docked at LP-ICU-1. */
 const NURSES = ['Ada', 'Omar'];
 
-export function adaFrame(tenant: Tenant): string {
-  return encodePng(renderFace(findPerson(tenant, 'Ada').faceSeed)).toString('base64');
+export function adaFrame(tenant: Tenant): Buffer {
+  return cameraFrame(findPerson(tenant, 'Ada').faceSeed);
 }
 
-export function verifyBody(ticket: string, frame: string): string {
-  return JSON.stringify({ ticket, image: frame });
+/** The verify request the Locker page sends: the frame as the body, the ticket in a header. */
+export function verifyRequest(url: string, ticket: string, frame: Buffer): RequestPlan {
+  return { url, method: 'POST', headers: frameHeaders(ticket), body: frame };
 }
 
 /** Prepares the servers, sends one round of load, and records who used the CPU. */
@@ -74,31 +76,24 @@ async function prepareLoad(
   const { urls } = targets.platform;
   if (name === 'bare-http') {
     // The very request verify gets, ticket length included, so both read the same bytes.
-    const plan = jsonPost(
-      `${targets.bare!.url}${VERIFY_PATH}`,
-      verifyBody(randomUUID(), targets.frame),
-    );
+    const plan = verifyRequest(`${targets.bare!.url}${VERIFY_PATH}`, randomUUID(), targets.frame);
     return () => runAutocannon(plan, settings, seconds);
   }
 
   await preparePlatform(urls, profile);
   if (name === 'verify') {
     const ticket = await issueTicket(urls, targets.tenant, findPerson(targets.tenant, 'Ada'));
-    const plan = jsonPost(`${urls.cloud}${VERIFY_PATH}`, verifyBody(ticket, targets.frame));
+    const plan = verifyRequest(`${urls.cloud}${VERIFY_PATH}`, ticket, targets.frame);
     return () => runAutocannon(plan, settings, seconds);
   }
 
   const nurses = NURSES.map((key) => {
     const person = findPerson(targets.tenant, key);
-    const image = encodePng(renderFace(person.faceSeed)).toString('base64');
-    return { badgeId: person.badgeId, password: person.password, image };
+    const frame = cameraFrame(person.faceSeed);
+    return { badgeId: person.badgeId, password: person.password, frame };
   });
   const plan = { mamUrl: urls.mam, cloudUrl: urls.cloud, launchpadId: LAUNCHPAD, nurses };
   return () => runCheckoutFlows(plan, settings, seconds);
-}
-
-function jsonPost(url: string, body: string): RequestPlan {
-  return { url, method: 'POST', headers: { 'content-type': 'application/json' }, body };
 }
 
 export function generatorOf(name: BenchmarkName, autocannonVersion: string): string {

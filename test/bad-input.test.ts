@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import { frameHeaders } from '../clients/face-frames';
 import { requestJson } from '../clients/json-http';
 import { usePlatform } from './support/platform';
 
@@ -43,15 +44,21 @@ test('a wrong content type gets 415', async () => {
   assert.equal(answer.status, 415);
 });
 
-test('a huge body gets 413, not a crash', async () => {
+test('a huge body gets 413, not a crash, whether JSON or a camera frame', async () => {
   const { urls } = platform();
-  const body = JSON.stringify({ ticket: 't', image: 'A'.repeat(2_000_000) });
-  const answer = await raw(`${urls.cloud}/api/v1/face/verify`, {
+  const json = await raw(`${urls.cloud}/api/v1/face/enrolments`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body,
+    body: JSON.stringify({ userPrincipalName: 'x', consent: true, image: 'A'.repeat(2_000_000) }),
   });
-  assert.equal(answer.status, 413);
+  assert.equal(json.status, 413);
+  const frame = await raw(`${urls.cloud}/api/v1/face/verify`, {
+    method: 'POST',
+    headers: frameHeaders('t'),
+    body: Buffer.alloc(2_000_000),
+  });
+  assert.equal(frame.status, 413);
+  assert.equal(frame.body.error.code, 'RequestEntityTooLarge');
 });
 
 test('an unknown route gets 404 and is journalled as unhandled', async () => {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 
 import { requestJson } from '../clients/json-http';
-import { encodePng, renderBlankFrame, renderFace } from '../fixtures/faces';
+import { sendFrame } from '../clients/face-frames';
+import { cameraFrame, encodePgm, renderBlankFrame } from '../fixtures/faces';
 import type { Person } from '../fixtures/tenant';
 import { usePlatform } from './support/platform';
 
@@ -22,10 +23,7 @@ async function tap(badgeId: string, launchpadId = 'LP-ICU-1') {
   });
 }
 
-async function sendFace(ticket: string, png: Buffer | string) {
-  const image = typeof png === 'string' ? png : png.toString('base64');
-  return requestJson(`${platform().urls.cloud}/api/v1/face/verify`, { body: { ticket, image } });
-}
+const sendFace = (ticket: string, frame: Buffer) => sendFrame(platform().urls.cloud, ticket, frame);
 
 async function device(id: string) {
   return (await requestJson(`${platform().urls.mam}/api/v1/devices/${id}`)).body;
@@ -35,7 +33,7 @@ test('badge, own face: the device is checked out, then checked in and docked aga
   const ada = person('Ada');
   const session = (await tap(ada.badgeId)).body;
   assert.equal(session.face.offered, true);
-  const verified = await sendFace(session.face.ticket, encodePng(renderFace(ada.faceSeed)));
+  const verified = await sendFace(session.face.ticket, cameraFrame(ada.faceSeed));
   assert.equal(verified.body.result, 'match');
 
   const done = await requestJson(
@@ -61,12 +59,11 @@ test('badge, own face: the device is checked out, then checked in and docked aga
 test('another face, an empty frame and a non-image each get their own answer', async () => {
   const session = (await tap(person('Ada').badgeId)).body;
   assert.equal(
-    (await sendFace(session.face.ticket, encodePng(renderFace(person('Omar').faceSeed)))).body
-      .result,
+    (await sendFace(session.face.ticket, cameraFrame(person('Omar').faceSeed))).body.result,
     'no_match',
   );
   assert.equal(
-    (await sendFace(session.face.ticket, encodePng(renderBlankFrame()))).body.result,
+    (await sendFace(session.face.ticket, encodePgm(renderBlankFrame()))).body.result,
     'no_face',
   );
   const notImage = await sendFace(
@@ -81,7 +78,7 @@ test('another face, an empty frame and a non-image each get their own answer', a
 test('a verification made for another session is refused', async () => {
   const ada = (await tap(person('Ada').badgeId)).body;
   const omar = (await tap(person('Omar').badgeId)).body;
-  const omarFace = await sendFace(omar.face.ticket, encodePng(renderFace(person('Omar').faceSeed)));
+  const omarFace = await sendFace(omar.face.ticket, cameraFrame(person('Omar').faceSeed));
   const stolen = await requestJson(`${platform().urls.mam}/api/v1/sessions/${ada.sessionId}/face`, {
     body: { verificationId: omarFace.body.verificationId },
   });

@@ -1,20 +1,30 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { encodePng, renderBlankFrame, renderFace } from '../fixtures/faces';
+import {
+  cameraFrame,
+  encodePgm,
+  encodePng,
+  LOCKER_FRAME_SIZE,
+  renderBlankFrame,
+  renderFace,
+  type RgbImage,
+} from '../fixtures/faces';
 import {
   analyseFrame,
-  analysePng,
   compareTemplates,
   FrameDecodeError,
+  greyOf,
+  matchFrame,
+  readFrame,
 } from '../mocks/cloud/face-match';
 import { buildTenant } from '../fixtures/tenant';
 
 const threshold = buildTenant().cloud.matchThreshold;
-const templateOf = (seed: string) => {
-  const face = renderFace(seed);
-  return analyseFrame(face.width, face.height, face.pixels).template;
-};
+const grey = (image: RgbImage) => greyOf(image.width, image.height, image.pixels);
+/** What enrolment stores for a face seed, as the fixture tenant's enrolled users have it. */
+const templateOf = (seed: string) => analyseFrame(grey(renderFace(seed))).template;
+const people = Array.from({ length: 40 }, (_, i) => `face:person-${i}`);
 
 test('a face compared with itself scores 1', () => {
   const t = templateOf('face:Ada');
@@ -22,17 +32,14 @@ test('a face compared with itself scores 1', () => {
 });
 
 test('the same face drawn at another size still matches', () => {
-  const small = renderFace('face:Ada', 96);
-  const large = renderFace('face:Ada', 240);
-  const score = compareTemplates(
-    analyseFrame(small.width, small.height, small.pixels).template,
-    analyseFrame(large.width, large.height, large.pixels).template,
-  );
+  const small = analyseFrame(grey(renderFace('face:Ada', 96))).template;
+  const large = analyseFrame(grey(renderFace('face:Ada', 240))).template;
+  const score = compareTemplates(small, large);
   assert.ok(score >= threshold, `score ${score}`);
 });
 
 test('no two of 40 different faces reach the match threshold', () => {
-  const templates = Array.from({ length: 40 }, (_, i) => templateOf(`face:person-${i}`));
+  const templates = people.map(templateOf);
   let worst = 0;
   for (let i = 0; i < templates.length; i++) {
     for (let j = i + 1; j < templates.length; j++)
@@ -41,34 +48,74 @@ test('no two of 40 different faces reach the match threshold', () => {
   assert.ok(worst < threshold - 0.1, `closest impostor pair scored ${worst}`);
 });
 
+test("at the Locker page's frame size, every face matches its own enrolment and no other", () => {
+  const frames = people.map((seed) => readFrame(cameraFrame(seed)));
+  const templates = people.map(templateOf);
+  let lowestOwn = 1;
+  let highestOther = 0;
+  for (let i = 0; i < people.length; i++) {
+    for (let j = 0; j < people.length; j++) {
+      const { score } = matchFrame(frames[i]!, templates[j]!);
+      if (i === j) lowestOwn = Math.min(lowestOwn, score);
+      else highestOther = Math.max(highestOther, score);
+    }
+  }
+  assert.ok(lowestOwn >= threshold + 0.05, `lowest own-face score ${lowestOwn}`);
+  assert.ok(highestOther < threshold - 0.1, `highest other-face score ${highestOther}`);
+});
+
+test('matching in one pass agrees with building the template and comparing', () => {
+  const template = templateOf('face:Omar');
+  for (const seed of ['face:Omar', 'face:Ada', 'face:person-7']) {
+    const frame = readFrame(cameraFrame(seed));
+    const twoPass = analyseFrame(frame);
+    const onePass = matchFrame(frame, template);
+    assert.ok(Math.abs(onePass.score - compareTemplates(twoPass.template, template)) < 1e-6);
+    assert.ok(Math.abs(onePass.contrast - twoPass.contrast) < 1e-6);
+  }
+});
+
 test('faces are deterministic per seed and differ between seeds', () => {
   assert.deepEqual(renderFace('s1').pixels, renderFace('s1').pixels);
   assert.notDeepEqual(renderFace('s1').pixels, renderFace('s2').pixels);
 });
 
 test('an empty frame has no contrast, a face has plenty', () => {
-  const blank = renderBlankFrame();
-  assert.equal(analyseFrame(blank.width, blank.height, blank.pixels).contrast, 0);
-  const face = renderFace('face:Ada');
-  assert.ok(analyseFrame(face.width, face.height, face.pixels).contrast > 20);
+  assert.equal(analyseFrame(grey(renderBlankFrame())).contrast, 0);
+  const blank = readFrame(encodePgm(renderBlankFrame(LOCKER_FRAME_SIZE)));
+  assert.ok(matchFrame(blank, templateOf('face:Ada')).contrast < 1e-6);
+  assert.ok(analyseFrame(grey(renderFace('face:Ada'))).contrast > 20);
 });
 
-test('a PNG round trip keeps the template', () => {
+test('a PNG and a greymap of one picture read as the same grey levels', () => {
   const face = renderFace('face:Ada');
-  const direct = analyseFrame(face.width, face.height, face.pixels).template;
-  assert.ok(compareTemplates(direct, analysePng(encodePng(face)).template) > 0.999);
+  const fromPng = readFrame(encodePng(face));
+  const fromPgm = readFrame(encodePgm(face));
+  assert.deepEqual([fromPng.width, fromPng.height], [fromPgm.width, fromPgm.height]);
+  const pixels = (f: typeof fromPng) =>
+    Buffer.from(f.grey.subarray(f.offset, f.offset + f.width * f.height));
+  assert.deepEqual(pixels(fromPng), pixels(fromPgm));
 });
 
-test('bytes that are not a PNG, or a truncated PNG, are refused with a reason', () => {
-  assert.throws(() => analysePng(Buffer.from('GIF89a-not-a-png')), FrameDecodeError);
+test('bytes that are neither PGM nor PNG, or a truncated frame, are refused with a reason', () => {
+  assert.throws(
+    () => readFrame(Buffer.from('GIF89a-not-a-frame')),
+    /neither a PGM \(P5\) nor a PNG/,
+  );
   const png = encodePng(renderFace('face:Ada'));
-  assert.throws(() => analysePng(png.subarray(0, 60)), FrameDecodeError);
+  assert.throws(() => readFrame(png.subarray(0, 60)), FrameDecodeError);
+  const pgm = cameraFrame('face:Ada');
+  assert.throws(
+    () => readFrame(pgm.subarray(0, pgm.length - 1)),
+    (e: Error) => e instanceof FrameDecodeError && /6399 bytes/.test(e.message),
+  );
 });
 
 test('a frame smaller than the template grid is refused, not judged', () => {
   const tiny = encodePng({ width: 1, height: 1, pixels: Buffer.from([255, 255, 255, 255]) });
   assert.throws(
-    () => analysePng(tiny),
+    () => readFrame(tiny),
     (e: Error) => e instanceof FrameDecodeError && /1x1/.test(e.message),
   );
+  assert.throws(() => readFrame(encodePgm(renderBlankFrame(20))), /20x20; at least 24x24/);
 });

@@ -1,8 +1,8 @@
-import cors from 'cors';
 import type { Router } from 'express';
 
 import type { PlatformClock } from '../platform/clock';
 import type { PlantedFault } from '../platform/faults';
+import type { DirectRoute } from '../platform/direct-route';
 import { ServiceError } from '../platform/http-error';
 import { applyFlags } from '../platform/flags';
 import { requireBearer } from '../platform/render-error';
@@ -25,43 +25,67 @@ export interface CloudContext {
   faults: ReadonlySet<PlantedFault>;
 }
 
-const DATA_URL_PREFIX = /^data:image\/[a-z]+;base64,/;
+/** A frame sent inside JSON, as enrolment takes it: base64, optionally a data URL. */
+const DATA_URL_PREFIX = /^data:image\/[a-z.+-]+;base64,/;
 
 function decodeFrame(image: unknown): Buffer {
   if (typeof image !== 'string' || image.length === 0) {
-    throw new ServiceError(400, 'invalid_body', 'Expected {"ticket": string, "image": base64 PNG}');
+    throw new ServiceError(
+      400,
+      'invalid_body',
+      'Expected {"userPrincipalName": string, "consent": boolean, "image": base64 PGM or PNG}',
+    );
   }
   return Buffer.from(image.replace(DATA_URL_PREFIX, ''), 'base64');
 }
 
+/** The header that carries the verification ticket beside a raw frame. */
+const TICKET_HEADER = 'x-face-ticket';
+const FRAME_TYPES = ['image/x-portable-graymap', 'image/png'] as const;
+/** A grey 1024 x 1024 frame; the Locker page sends about 6 KB. */
+const MAX_FRAME_BYTES = 1024 * 1024;
+
+/**
+ * Face verification, the call every face check-out makes: the Locker page posts the
+ * camera frame itself (a greymap, or a PNG) with the ticket in a header. Served as a
+ * direct route: the frame is read and compared on every request, and the framework
+ * stays out of the way.
+ */
+export function cloudDirectRoutes(ctx: CloudContext): DirectRoute[] {
+  return [
+    {
+      method: 'POST',
+      path: '/api/v1/face/verify',
+      bodyTypes: FRAME_TYPES,
+      maxBodyBytes: MAX_FRAME_BYTES,
+      // The Locker page calls verification from the MAM origin.
+      crossOrigin: true,
+      handle(request) {
+        const ticket = request.header(TICKET_HEADER);
+        if (!ticket) {
+          throw new ServiceError(
+            400,
+            'invalid_request',
+            `Send the verification ticket in the ${TICKET_HEADER} header and the frame as the body`,
+          );
+        }
+        const verification = verifyFace(ctx.state(), ticket, request.body, ctx.clock.now(), {
+          acceptAnyFace: ctx.faults.has('cloud-accepts-any-face'),
+        });
+        return {
+          status: 200,
+          body: {
+            verificationId: verification.id,
+            result: verification.result,
+            score: verification.score,
+          },
+        };
+      },
+    },
+  ];
+}
+
 export function mountCloud(router: Router, ctx: CloudContext): void {
-  // The Locker page calls verification from the MAM origin.
-  router.use('/api/v1/face/verify', cors({ methods: ['POST'], maxAge: 600 }));
-
-  router.post('/api/v1/face/verify', (req, res) => {
-    const body = (req.body ?? {}) as { ticket?: unknown; image?: unknown };
-    if (typeof body.ticket !== 'string') {
-      throw new ServiceError(
-        400,
-        'invalid_body',
-        'Expected {"ticket": string, "image": base64 PNG}',
-      );
-    }
-    const acceptAnyFace = ctx.faults.has('cloud-accepts-any-face');
-    const verification = verifyFace(
-      ctx.state(),
-      body.ticket,
-      decodeFrame(body.image),
-      ctx.clock.now(),
-      { acceptAnyFace },
-    );
-    res.json({
-      verificationId: verification.id,
-      result: verification.result,
-      score: verification.score,
-    });
-  });
-
   // The Access Management setup, and the appliance completing the integration.
   mountCloudPortal(router, ctx);
 
@@ -125,7 +149,7 @@ export function mountCloud(router: Router, ctx: CloudContext): void {
       throw new ServiceError(
         400,
         'invalid_body',
-        'Expected {"userPrincipalName": string, "consent": boolean, "image": base64 PNG}',
+        'Expected {"userPrincipalName": string, "consent": boolean, "image": base64 PGM or PNG}',
       );
     }
     const enrolled = enrolFace(

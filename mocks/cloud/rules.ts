@@ -7,21 +7,29 @@ import { createConnectionState } from './integration';
 import { createPortalState } from './portal';
 import {
   analyseFrame,
-  analysePng,
-  compareTemplates,
   FrameDecodeError,
+  greyOf,
+  matchFrame,
+  readFrame,
   type FaceTemplate,
+  type GreyFrame,
 } from './face-match';
 import { upnKey, type CloudState, type DirectoryRecord, type Verification } from './state';
 
 const templateCache = new Map<string, FaceTemplate>();
+
+/**
+ * Verifications the cloud remembers for MAM to read back; the oldest go first. MAM
+ * reads a verification within seconds of it, so this only bounds a long load run.
+ */
+const KEPT_VERIFICATIONS = 10_000;
 
 /** The template the cloud would have stored when this face was enrolled. */
 function enrolledTemplate(faceSeed: string): FaceTemplate {
   let template = templateCache.get(faceSeed);
   if (!template) {
     const face = renderFace(faceSeed);
-    template = analyseFrame(face.width, face.height, face.pixels).template;
+    template = analyseFrame(greyOf(face.width, face.height, face.pixels)).template;
     templateCache.set(faceSeed, template);
   }
   return template;
@@ -128,10 +136,10 @@ export function isEnrolled(state: CloudState, userPrincipalName: string): boolea
   return state.enrolments.has(upnKey(userPrincipalName));
 }
 
-/** Analyses a PNG camera frame; bytes that are not one are the caller's 400. */
-function analyseFrameBytes(frame: Buffer) {
+/** Reads a camera frame (PGM or PNG); bytes that are not one are the caller's 400. */
+function readFrameBytes(frame: Buffer): GreyFrame {
   try {
-    return analysePng(frame);
+    return readFrame(frame);
   } catch (error) {
     if (error instanceof FrameDecodeError)
       throw new ServiceError(400, 'invalid_frame', error.message);
@@ -157,7 +165,7 @@ export function enrolFace(
       `No consent to enrol ${userPrincipalName}; nothing was stored`,
     );
   }
-  const analysis = analyseFrameBytes(frame);
+  const analysis = analyseFrame(readFrameBytes(frame));
   if (analysis.contrast < state.minFaceContrast) {
     throw new ServiceError(422, 'no_face', 'No face found in the enrolment picture');
   }
@@ -237,14 +245,10 @@ export function verifyFace(
     );
   checkNotSuspended(state, ticket.userPrincipalName, nowMs);
 
-  const analysis = analyseFrameBytes(frame);
+  const match = matchFrame(readFrameBytes(frame), enrolment.template);
 
-  const hasFace = analysis.contrast >= state.minFaceContrast;
-  const score = !hasFace
-    ? 0
-    : planted.acceptAnyFace
-      ? 1
-      : compareTemplates(analysis.template, enrolment.template);
+  const hasFace = match.contrast >= state.minFaceContrast;
+  const score = !hasFace ? 0 : planted.acceptAnyFace ? 1 : match.score;
   const result = !hasFace ? 'no_face' : score >= state.matchThreshold ? 'match' : 'no_match';
   const verification: Verification = {
     id: randomUUID(),
@@ -256,6 +260,9 @@ export function verifyFace(
     ...recordAttempt(state, ticket.userPrincipalName, result === 'match', nowMs),
   };
   state.verifications.set(verification.id, verification);
+  if (state.verifications.size > KEPT_VERIFICATIONS) {
+    state.verifications.delete(state.verifications.keys().next().value!);
+  }
   return verification;
 }
 

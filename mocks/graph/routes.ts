@@ -3,6 +3,7 @@ import express, { type Request, type Response, type Router } from 'express';
 
 import type { PlatformClock } from '../platform/clock';
 import type { ServiceError } from '../platform/http-error';
+import type { RenderedError } from '../platform/render-error';
 import { graphError } from './errors';
 import type { GraphState } from './state';
 import {
@@ -22,28 +23,35 @@ export interface GraphContext {
 }
 
 /** Graph's error envelope, or the identity platform's OAuth error for the token endpoint. */
-export function renderGraphError(error: ServiceError, req: Request, res: Response): void {
-  const requestId = String(res.locals.correlationId ?? randomUUID());
+export function renderGraphError(error: ServiceError, correlationId: string): RenderedError {
+  const requestId = correlationId || randomUUID();
   const date = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  res.status(error.status).set({ 'request-id': requestId, 'client-request-id': requestId });
+  const headers = { 'request-id': requestId, 'client-request-id': requestId };
   if (error instanceof OAuthError) {
-    res.json({
-      error: error.code,
-      error_description: `AADSTS${error.aadsts}: ${error.message} Trace ID: ${requestId} Timestamp: ${date}`,
-      error_codes: [error.aadsts],
-      timestamp: date,
-      trace_id: requestId,
-      correlation_id: requestId,
-    });
-    return;
+    return {
+      status: error.status,
+      headers,
+      body: {
+        error: error.code,
+        error_description: `AADSTS${error.aadsts}: ${error.message} Trace ID: ${requestId} Timestamp: ${date}`,
+        error_codes: [error.aadsts],
+        timestamp: date,
+        trace_id: requestId,
+        correlation_id: requestId,
+      },
+    };
   }
-  res.json({
-    error: {
-      code: error.code,
-      message: error.message,
-      innerError: { date, 'request-id': requestId, 'client-request-id': requestId },
+  return {
+    status: error.status,
+    headers,
+    body: {
+      error: {
+        code: error.code,
+        message: error.message,
+        innerError: { date, 'request-id': requestId, 'client-request-id': requestId },
+      },
     },
-  });
+  };
 }
 
 /**

@@ -361,7 +361,7 @@ export async function submitEnrolment(
     throw new ServiceError(
       400,
       'invalid_body',
-      'Enrolment with consent needs the picture: {"consent": true, "image": base64 PNG}',
+      'Enrolment with consent needs the picture: {"consent": true, "image": base64 PGM or PNG}',
     );
 
   const { cloudUrl, cloudToken } = ctx.upstreams();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, Router } from 'express';
 
+import { LOCKER_FRAME_SIZE } from '../../fixtures/faces';
 import { ServiceError } from '../platform/http-error';
 import { DEVICE_REASONS, isFaceUnavailableReason } from './reasons';
 import {
@@ -29,7 +30,7 @@ function stringField(req: Request, name: string): string {
 }
 
 function renderLocker(deviceId: string, cloudUrl: string, faults: string[]): string {
-  const config = { deviceId, cloudUrl, faults };
+  const config = { deviceId, cloudUrl, faults, frameSize: LOCKER_FRAME_SIZE };
   // Escape "<" so no configuration value can close the script element.
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
   return lockerPage.replace('__LOCKER_CONFIG__', json);
@@ -115,7 +116,7 @@ export function mountMam(router: Router, ctx: MamContext): void {
       throw new ServiceError(
         400,
         'invalid_body',
-        'Expected {"consent": boolean, "image"?: base64 PNG}',
+        'Expected {"consent": boolean, "image"?: base64 PGM or PNG}',
       );
     }
     res.json(

@@ -235,8 +235,9 @@ export function createControlServer(platform: MockPlatform): { server: Server; u
   app.use((req, _res, next) =>
     next(new ServiceError(404, 'NotFound', `No control route ${req.method} ${req.path}`)),
   );
-  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    renderVendorError(toServiceError(error), req, res);
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const rendered = renderVendorError(toServiceError(error), '');
+    res.status(rendered.status).set(rendered.headers).json(rendered.body);
   });
 
   const server = createServer(app);

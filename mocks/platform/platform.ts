@@ -1,7 +1,7 @@
 import { buildTenant, type Tenant } from '../../fixtures/tenant';
 import { createCloudState } from '../cloud/rules';
 import { runDirectorySync } from '../cloud/directory-sync';
-import { mountCloud } from '../cloud/routes';
+import { cloudDirectRoutes, mountCloud, type CloudContext } from '../cloud/routes';
 import type { CloudState } from '../cloud/state';
 import { mountEam } from '../eam/routes';
 import { createEamState, type EamState } from '../eam/state';
@@ -38,6 +38,12 @@ export class MockPlatform {
   constructor(tenant: Tenant = buildTenant()) {
     this.load(tenant);
     const state = () => this.current;
+    const cloud: CloudContext = {
+      state: () => state().cloud,
+      clock: this.clock,
+      graphUrl: () => this.services.graph.url,
+      faults: this.faults,
+    };
     this.services = {
       graph: new MockService({
         name: 'graph',
@@ -62,13 +68,8 @@ export class MockPlatform {
         name: 'cloud',
         correlationHeader: 'x-correlation-id',
         renderError: renderVendorError,
-        mount: (router) =>
-          mountCloud(router, {
-            state: () => state().cloud,
-            clock: this.clock,
-            graphUrl: () => this.services.graph.url,
-            faults: this.faults,
-          }),
+        mount: (router) => mountCloud(router, cloud),
+        directRoutes: cloudDirectRoutes(cloud),
       }),
       mam: new MockService({
         name: 'mam',

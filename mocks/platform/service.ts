@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 
+import { directRouteServes, serveDirect, writeJson, type DirectRoute } from './direct-route';
 import { ServiceError } from './http-error';
 import { Journal } from './journal';
+import type { ErrorRenderer } from './render-error';
 import { routeExists } from './route-match';
 import { LatencyInjector, waitPrecisely } from './latency';
 import { describeLatencyProfile, NO_LATENCY, type LatencyProfile } from './latency-profile';
@@ -23,10 +25,6 @@ export interface ScriptedResponse {
   times: number;
 }
 
-export interface ErrorRenderer {
-  (error: ServiceError, req: Request, res: Response): void;
-}
-
 export interface ServiceOptions {
   name: ServiceName;
   /** The header that carries a caller's correlation id into this service. */
@@ -37,6 +35,21 @@ export interface ServiceOptions {
   /** Lets form posts through to the routes (the OAuth token endpoint takes them). */
   acceptsForms?: boolean;
   mount(router: Router): void;
+  /** Hot routes served without express (see direct-route.ts). */
+  directRoutes?: readonly DirectRoute[];
+}
+
+/**
+ * What the service knows of one request while serving it. It is the request's
+ * `res.locals` when express serves it, so routes can add to it (Graph keeps the
+ * caller's claims there).
+ */
+interface Exchange {
+  correlationId: string;
+  /** True when no route of the service knows the request: the scenario is then broken. */
+  unhandled: boolean;
+  scripted?: boolean;
+  [key: string]: unknown;
 }
 
 /**
@@ -55,10 +68,14 @@ export class MockService {
   private scripts: ScriptedResponse[] = [];
   private readonly sockets = new Set<Socket>();
   private readonly server: Server;
+  private readonly app: express.Express;
+  private readonly directRoutes: ReadonlyMap<string, DirectRoute>;
 
   constructor(private readonly options: ServiceOptions) {
     this.name = options.name;
-    this.server = createServer(this.buildApp());
+    this.directRoutes = new Map((options.directRoutes ?? []).map((r) => [r.path, r]));
+    this.app = this.buildApp();
+    this.server = createServer((req, res) => this.receive(req, res));
     this.server.keepAliveTimeout = 5000;
     this.server.on('connection', (socket) => this.admit(socket));
   }
@@ -131,15 +148,66 @@ export class MockService {
     socket.on('close', () => this.sockets.delete(socket));
   }
 
+  /**
+   * Every request: journalled, then put through the latency profile, then answered by
+   * a scripted response, a direct route or the express app, in that order.
+   */
+  private receive(req: IncomingMessage, res: ServerResponse): void {
+    const started = performance.now();
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
+    const direct = this.directRoutes.get(path);
+    const servedDirectly = direct !== undefined && directRouteServes(direct, req.method);
+    const incoming = req.headers[this.options.correlationHeader];
+    const exchange: Exchange = {
+      correlationId:
+        typeof incoming === 'string' && incoming.length > 0 && incoming.length <= 128
+          ? incoming
+          : randomUUID(),
+      unhandled: !servedDirectly && !routeExists(this.router!, req.method ?? '', path),
+    };
+    res.once('finish', () => {
+      this.journal.record({
+        service: this.name,
+        timeMs: Date.now(),
+        method: req.method ?? '',
+        path: url,
+        status: res.statusCode,
+        latencyMs: performance.now() - started,
+        correlationId: exchange.correlationId,
+        handled: !exchange.unhandled,
+        ...(exchange.scripted ? { scripted: true } : {}),
+      });
+    });
+
+    const condition = this.latency.next();
+    if (condition.kind === 'cut') {
+      req.socket.destroy();
+      return;
+    }
+    const proceed = () => {
+      if (condition.kind === 'error') {
+        req.resume();
+        return this.sendError(res, exchange, this.injectedError());
+      }
+      if (this.answerScripted(req, res, path, exchange)) return;
+      if (servedDirectly) {
+        return serveDirect(direct, req, res, (error) => this.sendError(res, exchange, error));
+      }
+      (res as ServerResponse & { locals: Exchange }).locals = exchange;
+      this.app(req, res);
+    };
+    if (condition.delayMs > 0) waitPrecisely(condition.delayMs, proceed);
+    else proceed();
+  }
+
   private buildApp(): express.Express {
     const app = express();
     app.disable('x-powered-by');
     app.set('etag', false);
     app.set('query parser', 'simple');
 
-    app.use((req, res, next) => this.trace(req, res, next));
-    app.use((req, res, next) => this.injectLatency(req, next));
-    app.use((req, res, next) => this.answerScripted(req, res, next));
     app.use(this.parseJsonBodies());
 
     const router = express.Router();
@@ -151,44 +219,19 @@ export class MockService {
       _res.locals.unhandled = true;
       next(new ServiceError(404, 'NotFound', `No route for ${req.method} ${req.path}`));
     });
-    app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-      this.options.renderError(toServiceError(error), req, res);
+    app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+      const rendered = this.options.renderError(
+        toServiceError(error),
+        String(res.locals.correlationId ?? ''),
+      );
+      res.status(rendered.status).set(rendered.headers).json(rendered.body);
     });
     return app;
   }
 
-  private trace(req: Request, res: Response, next: NextFunction): void {
-    const started = process.hrtime.bigint();
-    const incoming = req.header(this.options.correlationHeader);
-    const correlationId = incoming && incoming.length <= 128 ? incoming : randomUUID();
-    res.locals.correlationId = correlationId;
-    res.locals.unhandled = !routeExists(this.router!, req.method, req.path);
-    res.once('finish', () => {
-      this.journal.record({
-        service: this.name,
-        time: new Date().toISOString(),
-        method: req.method,
-        path: req.originalUrl,
-        status: res.statusCode,
-        latencyMs: Number(process.hrtime.bigint() - started) / 1e6,
-        correlationId,
-        handled: res.locals.unhandled !== true,
-        ...(res.locals.scripted ? { scripted: true } : {}),
-      });
-    });
-    next();
-  }
-
-  /** Applies the latency profile: an outage cuts the connection as a dead host would. */
-  private injectLatency(req: Request, next: NextFunction): void {
-    const condition = this.latency.next();
-    if (condition.kind === 'cut') {
-      req.socket.destroy();
-      return;
-    }
-    const proceed = condition.kind === 'answer' ? () => next() : () => next(this.injectedError());
-    if (condition.delayMs > 0) waitPrecisely(condition.delayMs, proceed);
-    else proceed();
+  private sendError(res: ServerResponse, exchange: Exchange, error: unknown): void {
+    const rendered = this.options.renderError(toServiceError(error), exchange.correlationId);
+    writeJson(res, rendered.status, rendered.body, rendered.headers);
   }
 
   private injectedError(): ServiceError {
@@ -200,20 +243,36 @@ export class MockService {
     );
   }
 
-  private answerScripted(req: Request, res: Response, next: NextFunction): void {
-    const index = this.scripts.findIndex((s) => scriptMatches(s, req.method, req.path));
-    if (index < 0) return next();
+  /** Answers with the first scripted response queued for this request, if any. */
+  private answerScripted(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    exchange: Exchange,
+  ): boolean {
+    if (this.scripts.length === 0) return false;
+    const method = req.method ?? '';
+    const index = this.scripts.findIndex((s) => scriptMatches(s, method, path));
+    if (index < 0) return false;
 
     const script = this.scripts[index]!;
     script.times -= 1;
     if (script.times <= 0) this.scripts.splice(index, 1);
-    res.locals.scripted = true;
-    res.locals.unhandled = false;
+    exchange.scripted = true;
+    exchange.unhandled = false;
+    req.resume();
     // A scripted answer reaches a page as the real route's would, CORS included.
-    if (req.header('origin')) res.set('access-control-allow-origin', '*');
-    res.status(script.status).set(script.headers ?? {});
-    if (script.body === undefined) res.end();
-    else res.json(script.body);
+    const headers = {
+      ...(req.headers.origin ? { 'access-control-allow-origin': '*' } : {}),
+      ...script.headers,
+    };
+    if (script.body === undefined) {
+      res.writeHead(script.status, headers);
+      res.end();
+    } else {
+      writeJson(res, script.status, script.body, headers);
+    }
+    return true;
   }
 
   private parseJsonBodies() {
