@@ -117,5 +117,14 @@ test('a frame smaller than the template grid is refused, not judged', () => {
     () => readFrame(tiny),
     (e: Error) => e instanceof FrameDecodeError && /1x1/.test(e.message),
   );
-  assert.throws(() => readFrame(encodePgm(renderBlankFrame(20))), /20x20; at least 24x24/);
+  // The smallest frame readable, and every score from it a number.
+  const template = templateOf('face:Ada');
+  const smallest = matchFrame(readFrame(encodePgm(renderFace('face:Ada', 48))), template);
+  assert.ok(Number.isFinite(smallest.score) && Number.isFinite(smallest.contrast));
+  // At 40 x 40 the face region is 22 x 26 pixels: some template cells would be empty.
+  assert.throws(
+    () => readFrame(encodePgm(renderFace('face:Ada', 40))),
+    /40x40; its face region is 22x26 pixels and at least 24x24 are needed/,
+  );
+  assert.equal(readFrame(encodePgm(renderFace('face:Ada', 48))).width, 48);
 });

@@ -30,6 +30,9 @@ test('each malformed header is refused with what is wrong', () => {
     ['P5\n1234567 1\n255\n', pixels(10), /width is too large/],
     ['P5\n2000 2000\n255\n', pixels(10), /2000x2000; at most 1000000 pixels/],
     ['P5\n30 25\n255\n', pixels(751), /says 30x25 = 750 pixels; the data holds 751 bytes/],
+    // Whitespace up to the header's end, then a comment: the reader must still stop.
+    [`P5${' '.repeat(510)}#\n30 25 255\n`, pixels(750), /header ends before the width/],
+    [`P5 #${' '.repeat(600)}`, Buffer.alloc(0), /header ends before the width/],
   ];
   for (const [header, data, reason] of cases) {
     assert.throws(

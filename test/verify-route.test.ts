@@ -3,7 +3,7 @@ import { beforeEach, test } from 'node:test';
 
 import { frameHeaders, sendFrame } from '../clients/face-frames';
 import { requestJson } from '../clients/json-http';
-import { cameraFrame, encodePng, renderFace } from '../fixtures/faces';
+import { cameraFrame, encodePgm, encodePng, renderFace } from '../fixtures/faces';
 import { usePlatform } from './support/platform';
 
 // The verify call is served without express; it must still behave as every other
@@ -102,6 +102,34 @@ test('a scripted answer and an injected delay reach the verify call as any other
   const delayed = await sendFrame(urls.cloud, ticket, adaFace());
   assert.equal(delayed.body.result, 'match');
   assert.ok(performance.now() - started >= 40, 'the 40 ms delay was applied');
+});
+
+test('the path matches as express routes do: any case, with or without a trailing slash', async () => {
+  const { urls } = platform();
+  const ticket = await adaTicket();
+  for (const path of ['/api/v1/face/verify/', '/API/v1/Face/Verify']) {
+    const answer = await requestJson(`${urls.cloud}${path}`, {
+      bytes: adaFace(),
+      headers: frameHeaders(ticket),
+    });
+    assert.equal(answer.body.result, 'match', path);
+  }
+});
+
+test('an enrolment with a frame too small to fill the template is refused, nothing stored', async () => {
+  const { urls, platform: p } = platform();
+  const noah = p.state.tenant.people.find((person) => person.key === 'Noah')!;
+  const answer = await requestJson(`${urls.cloud}/api/v1/face/enrolments`, {
+    headers: { authorization: `Bearer ${p.state.cloud.integrationToken}` },
+    body: {
+      userPrincipalName: noah.userPrincipalName,
+      consent: true,
+      image: encodePgm(renderFace(noah.faceSeed, 40)).toString('base64'),
+    },
+  });
+  assert.equal(answer.status, 400);
+  assert.equal(answer.body.error.code, 'invalid_frame');
+  assert.match(answer.body.error.message, /face region is 22x26 pixels/);
 });
 
 test('another method on the verify path is unknown, journalled as unhandled', async () => {

@@ -55,10 +55,11 @@ export function readFrame(bytes: Buffer): GreyFrame {
   } else {
     throw new FrameDecodeError('frame is neither a PGM (P5) nor a PNG image');
   }
-  // Fewer pixels than template cells cannot be compared; a camera frame is far larger.
-  if (frame.width < TEMPLATE_GRID || frame.height < TEMPLATE_GRID) {
+  // A face region with fewer pixels than template cells cannot be compared.
+  const region = faceRegionOf(frame.width, frame.height);
+  if (region.width < TEMPLATE_GRID || region.height < TEMPLATE_GRID) {
     throw new FrameDecodeError(
-      `frame is ${frame.width}x${frame.height}; at least ${TEMPLATE_GRID}x${TEMPLATE_GRID} pixels are needed`,
+      `frame is ${frame.width}x${frame.height}; its face region is ${region.width}x${region.height} pixels and at least ${TEMPLATE_GRID}x${TEMPLATE_GRID} are needed`,
     );
   }
   return frame;
@@ -89,6 +90,17 @@ export function greyOf(width: number, height: number, rgba: Uint8Array): GreyFra
  */
 const FACE_REGION = { left: 0.24, right: 0.76, top: 0.24, bottom: 0.86 };
 
+function faceRegionOf(width: number, height: number) {
+  const x0 = Math.floor(width * FACE_REGION.left);
+  const y0 = Math.floor(height * FACE_REGION.top);
+  return {
+    x0,
+    y0,
+    width: Math.ceil(width * FACE_REGION.right) - x0,
+    height: Math.ceil(height * FACE_REGION.bottom) - y0,
+  };
+}
+
 /** Which grid cell each pixel of the face region falls in, worked out once per frame size. */
 interface Geometry {
   x0: number;
@@ -110,12 +122,13 @@ function geometryOf(width: number, height: number): Geometry {
   const known = geometries.get(key);
   if (known) return known;
 
-  const x0 = Math.floor(width * FACE_REGION.left);
-  const x1 = Math.ceil(width * FACE_REGION.right);
-  const y0 = Math.floor(height * FACE_REGION.top);
-  const y1 = Math.ceil(height * FACE_REGION.bottom);
-  const columnCell = new Int32Array(x1 - x0);
-  const rowCell = new Int32Array(y1 - y0);
+  const region = faceRegionOf(width, height);
+  if (region.width < TEMPLATE_GRID || region.height < TEMPLATE_GRID) {
+    throw new Error(`A ${width}x${height} frame leaves template cells empty`);
+  }
+  const { x0, y0 } = region;
+  const columnCell = new Int32Array(region.width);
+  const rowCell = new Int32Array(region.height);
   for (let x = 0; x < columnCell.length; x++) {
     columnCell[x] = Math.floor((x * TEMPLATE_GRID) / columnCell.length);
   }

@@ -63,10 +63,13 @@ export function readPgm(bytes: Buffer, maxPixels: number): GreyFrame {
 function readField(bytes: Buffer, cursor: { at: number }, name: string): number {
   let at = cursor.at;
   const limit = Math.min(bytes.length, MAX_HEADER_BYTES);
-  for (;;) {
-    while (at < limit && isWhitespace(bytes[at])) at++;
-    if (bytes[at] !== 0x23) break; // '#': a comment runs to the end of the line
-    while (at < limit && bytes[at] !== 0x0a && bytes[at] !== 0x0d) at++;
+  // Whitespace and comments ('#' to the end of the line); every pass moves forward.
+  while (at < limit && (isWhitespace(bytes[at]) || bytes[at] === 0x23)) {
+    if (bytes[at] === 0x23) {
+      while (at < limit && bytes[at] !== 0x0a && bytes[at] !== 0x0d) at++;
+    } else {
+      at++;
+    }
   }
   let value = 0;
   const start = at;

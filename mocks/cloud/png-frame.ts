@@ -23,8 +23,12 @@ export interface RgbaFrame {
 /** Bytes per pixel for each 8-bit colour type this reader handles. */
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 4: 2, 6: 4 };
 
-/** Larger frames are refused: no camera frame comes close (an assumption). */
-export const MAX_FRAME_PIXELS = 4096 * 4096;
+/**
+ * Larger frames are refused before any decoding: a full-HD picture, far more than
+ * the Locker page's 80 x 80 (an assumption). It bounds what one small compressed
+ * body can make the decoder do.
+ */
+export const MAX_FRAME_PIXELS = 1920 * 1080;
 
 interface Header {
   width: number;

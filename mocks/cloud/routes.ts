@@ -42,7 +42,7 @@ function decodeFrame(image: unknown): Buffer {
 /** The header that carries the verification ticket beside a raw frame. */
 const TICKET_HEADER = 'x-face-ticket';
 const FRAME_TYPES = ['image/x-portable-graymap', 'image/png'] as const;
-/** A grey 1024 x 1024 frame; the Locker page sends about 6 KB. */
+/** 1 MiB: a grey frame of about 1000 x 1000; the Locker page sends 6.4 KB. */
 const MAX_FRAME_BYTES = 1024 * 1024;
 
 /**

@@ -209,7 +209,10 @@ function recordAttempt(
   return { attemptsLeft: 0, suspendedUntil: new Date(until).toISOString() };
 }
 
-/** A one-user, short-lived permission for a device to send one face for verification. */
+/**
+ * A short-lived permission for a device to send faces of one user for verification:
+ * the first attempt and any retries within its lifetime.
+ */
 export function issueTicket(state: CloudState, userPrincipalName: string, nowMs: number) {
   if (!isEnrolled(state, userPrincipalName)) {
     throw new ServiceError(409, 'not_enrolled', `User ${userPrincipalName} has no enrolled face`);

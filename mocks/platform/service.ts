@@ -73,7 +73,9 @@ export class MockService {
 
   constructor(private readonly options: ServiceOptions) {
     this.name = options.name;
-    this.directRoutes = new Map((options.directRoutes ?? []).map((r) => [r.path, r]));
+    this.directRoutes = new Map(
+      (options.directRoutes ?? []).map((r) => [directRouteKey(r.path), r]),
+    );
     this.app = this.buildApp();
     this.server = createServer((req, res) => this.receive(req, res));
     this.server.keepAliveTimeout = 5000;
@@ -157,7 +159,7 @@ export class MockService {
     const url = req.url ?? '/';
     const query = url.indexOf('?');
     const path = query < 0 ? url : url.slice(0, query);
-    const direct = this.directRoutes.get(path);
+    const direct = this.directRoutes.get(directRouteKey(path));
     const servedDirectly = direct !== undefined && directRouteServes(direct, req.method);
     const incoming = req.headers[this.options.correlationHeader];
     const exchange: Exchange = {
@@ -296,6 +298,12 @@ export class MockService {
       parse(req, res, next);
     };
   }
+}
+
+/** Paths match as express matches them: case aside, and with or without a trailing slash. */
+function directRouteKey(path: string): string {
+  const key = path.toLowerCase();
+  return key.length > 1 && key.endsWith('/') ? key.slice(0, -1) : key;
 }
 
 function scriptMatches(script: ScriptedResponse, method: string, path: string): boolean {
