@@ -141,6 +141,16 @@ Then('the phone says no face was found', async function (this: CheckoutWorld) {
   assert.equal(screen.message, FACE_RESULT_MESSAGES.no_face);
 });
 
+Then('the phone says the picture is not a live face', async function (this: CheckoutWorld) {
+  const screen = await screenText(this);
+  assert.equal(
+    screen.reason,
+    'face_not_live',
+    `The phone shows "${screen.status}" ${screen.message}`,
+  );
+  assert.equal(screen.message, FACE_RESULT_MESSAGES.not_live);
+});
+
 Then('the phone offers {string}', async function (this: CheckoutWorld, list: string) {
   await expectOffers(this, list);
 });

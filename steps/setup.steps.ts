@@ -108,6 +108,13 @@ Given(
   },
 );
 
+Given(
+  "the phone's camera shows a printed photo of {person}'s face",
+  function (this: CheckoutWorld, person: Person) {
+    this.camera.feed = { kind: 'printed-photo', person };
+  },
+);
+
 Given("the phone's camera shows an empty frame", function (this: CheckoutWorld) {
   this.camera.feed = { kind: 'empty' };
 });

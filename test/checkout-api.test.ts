@@ -3,7 +3,13 @@ import { beforeEach, test } from 'node:test';
 
 import { requestJson } from '../clients/json-http';
 import { sendFrame } from '../clients/face-frames';
-import { cameraFrame, encodePgm, renderBlankFrame } from '../fixtures/faces';
+import {
+  cameraFrame,
+  encodePgm,
+  LOCKER_FRAME_SIZE,
+  renderBlankFrame,
+  renderPrintedPhoto,
+} from '../fixtures/faces';
 import type { Person } from '../fixtures/tenant';
 import { usePlatform } from './support/platform';
 
@@ -56,7 +62,7 @@ test('badge, own face: the device is checked out, then checked in and docked aga
   assert.equal(again.body.error.code, 'device_not_checked_out');
 });
 
-test('another face, an empty frame and a non-image each get their own answer', async () => {
+test('another face, an empty frame, a printed photo and a non-image each get their own answer', async () => {
   const session = (await tap(person('Ada').badgeId)).body;
   assert.equal(
     (await sendFace(session.face.ticket, cameraFrame(person('Omar').faceSeed))).body.result,
@@ -66,6 +72,8 @@ test('another face, an empty frame and a non-image each get their own answer', a
     (await sendFace(session.face.ticket, encodePgm(renderBlankFrame()))).body.result,
     'no_face',
   );
+  const photo = encodePgm(renderPrintedPhoto(person('Ada').faceSeed, LOCKER_FRAME_SIZE));
+  assert.equal((await sendFace(session.face.ticket, photo)).body.result, 'not_live');
   const notImage = await sendFace(
     session.face.ticket,
     Buffer.from('<svg/> pretending to be a png'),

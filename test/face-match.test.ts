@@ -8,6 +8,7 @@ import {
   LOCKER_FRAME_SIZE,
   renderBlankFrame,
   renderFace,
+  renderPrintedPhoto,
   type RgbImage,
 } from '../fixtures/faces';
 import {
@@ -20,7 +21,7 @@ import {
 } from '../mocks/cloud/face-match';
 import { buildTenant } from '../fixtures/tenant';
 
-const threshold = buildTenant().cloud.matchThreshold;
+const { matchThreshold: threshold, minLiveContrast, minFaceContrast } = buildTenant().cloud;
 const grey = (image: RgbImage) => greyOf(image.width, image.height, image.pixels);
 /** What enrolment stores for a face seed, as the fixture tenant's enrolled users have it. */
 const templateOf = (seed: string) => analyseFrame(grey(renderFace(seed))).template;
@@ -73,6 +74,31 @@ test('matching in one pass agrees with building the template and comparing', () 
     assert.ok(Math.abs(onePass.score - compareTemplates(twoPass.template, template)) < 1e-6);
     assert.ok(Math.abs(onePass.contrast - twoPass.contrast) < 1e-6);
   }
+});
+
+test('a printed photo still matches its face, but is flat: under the liveness contrast', () => {
+  const seeds = Array.from({ length: 200 }, (_, i) => `face:person-${i}`);
+  let liveLowest = Infinity;
+  let printHighest = 0;
+  let printLowestScore = 1;
+  for (const seed of seeds) {
+    const template = templateOf(seed);
+    const live = matchFrame(readFrame(cameraFrame(seed)), template);
+    const print = matchFrame(
+      readFrame(encodePgm(renderPrintedPhoto(seed, LOCKER_FRAME_SIZE))),
+      template,
+    );
+    liveLowest = Math.min(liveLowest, live.contrast);
+    printHighest = Math.max(printHighest, print.contrast);
+    printLowestScore = Math.min(printLowestScore, print.score);
+    assert.ok(print.contrast >= minFaceContrast, `${seed}: the print still shows a face`);
+  }
+  assert.ok(liveLowest >= minLiveContrast + 3, `lowest live contrast ${liveLowest}`);
+  assert.ok(printHighest <= minLiveContrast - 3, `highest printed-photo contrast ${printHighest}`);
+  assert.ok(
+    printLowestScore >= threshold,
+    `a print scored ${printLowestScore}: liveness is needed`,
+  );
 });
 
 test('faces are deterministic per seed and differ between seeds', () => {

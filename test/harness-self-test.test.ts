@@ -45,6 +45,18 @@ test('a cloud that matches any face makes the impostor scenario fail', { timeout
   assert.equal(scenario?.outcome, 'failed');
 });
 
+test(
+  'a cloud that skips liveness makes the printed-photo scenario fail',
+  { timeout: 60_000 },
+  () => {
+    const [scenario] = runCucumber(['--name', 'printed photo'], {
+      HARNESS_PLANTED_FAULTS: 'cloud-skips-liveness',
+    });
+    assert.equal(scenario?.outcome, 'failed');
+    assert.match(scenario?.error ?? '', /checked-out|Face recognised|face_not_live/);
+  },
+);
+
 test('the same scenarios pass without planted faults', { timeout: 60_000 }, () => {
   const scenarios = runCucumber([
     '--name',

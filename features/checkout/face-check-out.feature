@@ -67,6 +67,20 @@ Feature: Face check-out at a Launchpad
       | badge_tap    | badge   | success |              |
       | face_attempt | face    | failure | face_no_face |
 
+  @REQ-CO-01 @REQ-CO-13 @REQ-CO-14 @browser @must-fail
+  Scenario: A printed photo of her own face is refused as not live
+    Given Ada is enrolled for face recognition, with "the badge tap" as second factor
+    And the phone's camera shows a printed photo of Ada's face
+    When Ada taps her badge on Launchpad "LP-ICU-1"
+    And she picks up the phone that lights up
+    Then the phone says the picture is not a live face
+    And the phone is not checked out
+    And the phone offers "Try face again, Use password, Use PIN"
+    And the audit log records this check-out as:
+      | event        | factors | result  | reason        |
+      | badge_tap    | badge   | success |               |
+      | face_attempt | face    | failure | face_not_live |
+
   @REQ-CO-01 @REQ-CO-14 @must-fail
   Scenario: A badge nobody owns is refused and audited
     When someone taps an unknown badge "BADGE-00000000" on Launchpad "LP-ICU-1"

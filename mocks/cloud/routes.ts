@@ -71,6 +71,7 @@ export function cloudDirectRoutes(ctx: CloudContext): DirectRoute[] {
         }
         const verification = verifyFace(ctx.state(), ticket, request.body, ctx.clock.now(), {
           acceptAnyFace: ctx.faults.has('cloud-accepts-any-face'),
+          skipLiveness: ctx.faults.has('cloud-skips-liveness'),
         });
         return {
           status: 200,

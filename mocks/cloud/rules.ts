@@ -12,9 +12,16 @@ import {
   matchFrame,
   readFrame,
   type FaceTemplate,
+  type FrameMatch,
   type GreyFrame,
 } from './face-match';
-import { upnKey, type CloudState, type DirectoryRecord, type Verification } from './state';
+import {
+  upnKey,
+  type CloudState,
+  type DirectoryRecord,
+  type Verification,
+  type VerificationResult,
+} from './state';
 
 const templateCache = new Map<string, FaceTemplate>();
 
@@ -49,6 +56,7 @@ export function createCloudState(slice: CloudSlice, nowIso: string): CloudState 
     suspensionSeconds: slice.suspensionSeconds,
     failures: new Map(),
     minFaceContrast: slice.minFaceContrast,
+    minLiveContrast: slice.minLiveContrast,
     ticketLifetimeMs: 5 * 60_000,
     directory: new Map(),
     enrolments: new Map(
@@ -233,7 +241,7 @@ export function verifyFace(
   ticketId: string,
   frame: Buffer,
   nowMs: number,
-  planted: { acceptAnyFace?: boolean } = {},
+  planted: PlantedCloudFaults = {},
 ): Verification {
   const ticket = state.tickets.get(ticketId);
   if (!ticket || ticket.expiresAt < nowMs) {
@@ -250,9 +258,8 @@ export function verifyFace(
 
   const match = matchFrame(readFrameBytes(frame), enrolment.template);
 
-  const hasFace = match.contrast >= state.minFaceContrast;
-  const score = !hasFace ? 0 : planted.acceptAnyFace ? 1 : match.score;
-  const result = !hasFace ? 'no_face' : score >= state.matchThreshold ? 'match' : 'no_match';
+  const result = judgeFace(state, match, planted);
+  const score = result === 'no_face' ? 0 : planted.acceptAnyFace ? 1 : match.score;
   const verification: Verification = {
     id: randomUUID(),
     ticketId,
@@ -267,6 +274,27 @@ export function verifyFace(
     state.verifications.delete(state.verifications.keys().next().value!);
   }
   return verification;
+}
+
+/** Faults planted on purpose, to prove the scenarios catch them (platform/faults.ts). */
+export interface PlantedCloudFaults {
+  acceptAnyFace?: boolean;
+  skipLiveness?: boolean;
+}
+
+/**
+ * In order: is there a face; is it live (a flat picture is not, however well it
+ * matches); does it match the template.
+ */
+function judgeFace(
+  state: CloudState,
+  match: FrameMatch,
+  planted: PlantedCloudFaults,
+): VerificationResult {
+  if (match.contrast < state.minFaceContrast) return 'no_face';
+  if (match.contrast < state.minLiveContrast && !planted.skipLiveness) return 'not_live';
+  if (planted.acceptAnyFace) return 'match';
+  return match.score >= state.matchThreshold ? 'match' : 'no_match';
 }
 
 export function getVerification(state: CloudState, id: string): Verification {

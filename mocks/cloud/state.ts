@@ -22,7 +22,7 @@ export interface VerificationTicket {
   expiresAt: number;
 }
 
-export type VerificationResult = 'match' | 'no_match' | 'no_face';
+export type VerificationResult = 'match' | 'no_match' | 'no_face' | 'not_live';
 
 export interface Verification {
   id: string;
@@ -56,6 +56,7 @@ export interface CloudState {
   suspensionSeconds: number;
   failures: Map<string, FailureRecord>;
   minFaceContrast: number;
+  minLiveContrast: number;
   /** Lifetime of a verification ticket; an assumption, the vendor's is not public. */
   ticketLifetimeMs: number;
   directory: Map<string, DirectoryRecord>;

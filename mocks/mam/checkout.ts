@@ -4,7 +4,7 @@ import type { PlantedFault } from '../platform/faults';
 import { ServiceError } from '../platform/http-error';
 import { callUpstream, UpstreamUnreachable, type UpstreamCall } from '../platform/upstream';
 import { decideFace, type FaceDecision, type FaceFacts } from './eligibility';
-import type { FaceUnavailableReason } from './reasons';
+import type { FaceResult, FaceUnavailableReason } from './reasons';
 import type { CheckoutSession, MamState } from './state';
 import * as rules from './rules';
 
@@ -239,7 +239,7 @@ async function handOutDevice(
 interface CloudVerification {
   ticketId: string;
   userPrincipalName: string;
-  result: 'match' | 'no_match' | 'no_face';
+  result: FaceResult;
   score: number;
   suspendedUntil?: string;
 }

@@ -43,7 +43,12 @@ export const FACE_RESULT_MESSAGES = {
   match: 'Face recognised.',
   no_match: 'Face not recognised. Try again or use another sign-in method.',
   no_face: 'No face found in the picture. Hold the phone in front of your face and try again.',
+  not_live:
+    'The picture does not look like a live face. Hold the phone in front of your own face and try again.',
 } as const;
+
+/** What the cloud decided of a captured face. */
+export type FaceResult = keyof typeof FACE_RESULT_MESSAGES;
 
 export function isFaceUnavailableReason(value: unknown): value is FaceUnavailableReason {
   return typeof value === 'string' && value in FACE_UNAVAILABLE_REASONS;

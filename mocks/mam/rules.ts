@@ -6,6 +6,7 @@ import {
   CONSENT_TEXT,
   FACE_RESULT_MESSAGES,
   FACE_UNAVAILABLE_REASONS,
+  type FaceResult,
   type FaceUnavailableReason,
 } from './reasons';
 import type { FaceDecision } from './eligibility';
@@ -231,7 +232,7 @@ export function markFaceUnavailable(
 }
 
 export interface FaceOutcome {
-  result: 'match' | 'no_match' | 'no_face';
+  result: FaceResult;
   score: number;
 }
 

@@ -7,6 +7,8 @@ export const PLANTED_FAULTS = {
   'locker-ignores-camera-denial':
     'The Locker page carries on to face capture after the camera was denied, sending an empty frame',
   'cloud-accepts-any-face': 'The cloud platform reports a match for any face in the frame',
+  'cloud-skips-liveness':
+    'The cloud platform matches a face without checking that it is live (a printed photo passes)',
   'locker-hides-cloud-error':
     'The Locker page shows a generic error and no other method when the cloud cannot be reached',
   'mam-offers-no-fallback':

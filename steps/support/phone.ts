@@ -1,4 +1,11 @@
-import { encodePng, renderBlankFrame, renderFace, toDataUrl } from '../../fixtures/faces';
+import {
+  encodePng,
+  renderBlankFrame,
+  renderFace,
+  renderPrintedPhoto,
+  toDataUrl,
+  type RgbImage,
+} from '../../fixtures/faces';
 import {
   checkCameraProbe,
   installCamera,
@@ -23,15 +30,19 @@ export type RestingState = (typeof RESTING_STATES)[number];
 const frameCache = new Map<string, string>();
 
 function frameFor(feed: CameraFeed): string {
-  const key = feed.kind === 'face' ? feed.person.faceSeed : 'empty';
+  const key = feed.kind === 'empty' ? 'empty' : `${feed.kind}:${feed.person.faceSeed}`;
   let dataUrl = frameCache.get(key);
   if (!dataUrl) {
-    dataUrl = toDataUrl(
-      encodePng(feed.kind === 'face' ? renderFace(feed.person.faceSeed) : renderBlankFrame()),
-    );
+    dataUrl = toDataUrl(encodePng(pictureOf(feed)));
     frameCache.set(key, dataUrl);
   }
   return dataUrl;
+}
+
+function pictureOf(feed: CameraFeed): RgbImage {
+  if (feed.kind === 'face') return renderFace(feed.person.faceSeed);
+  if (feed.kind === 'printed-photo') return renderPrintedPhoto(feed.person.faceSeed);
+  return renderBlankFrame();
 }
 
 /**

@@ -16,7 +16,8 @@ export interface SessionView {
   fallbackMethods: string[];
 }
 
-export type CameraFeed = { kind: 'face'; person: Person } | { kind: 'empty' };
+export type CameraFeed =
+  { kind: 'face'; person: Person } | { kind: 'printed-photo'; person: Person } | { kind: 'empty' };
 
 /** Per scenario: the person at the Launchpad, the phone in the browser, and what was set up. */
 export class CheckoutWorld extends World {
