@@ -139,6 +139,10 @@ test("an injected error is the service's own 503, and an outage cuts the connect
     requestJson(`${urls.cloud}/api/v1/face/verify`, { body: {} }),
     /fetch failed/,
   );
+  // Cut, yet received: the journal keeps it, with no status.
+  const journal = await requestJson(`${urls.control}/services/cloud/journal`);
+  const last = journal.body.value.at(-1);
+  assert.deepEqual([last.method, last.path, last.status], ['POST', '/api/v1/face/verify', 0]);
   await requestJson(`${urls.control}/reset`, { body: {} });
 });
 

@@ -5,6 +5,7 @@ export interface JournalEntry {
   method: string;
   /** Path and query, with secret-bearing query values redacted. */
   path: string;
+  /** 0 when nothing was answered: the connection was cut (an outage) or the caller left. */
   status: number;
   latencyMs: number;
   correlationId: string;

@@ -169,13 +169,14 @@ export class MockService {
           : randomUUID(),
       unhandled: !servedDirectly && !routeExists(this.router!, req.method ?? '', path),
     };
-    res.once('finish', () => {
+    // 'close' comes after an answer and also after a cut: a request never answered is kept too.
+    res.once('close', () => {
       this.journal.record({
         service: this.name,
         timeMs: Date.now(),
         method: req.method ?? '',
         path: url,
-        status: res.statusCode,
+        status: res.writableFinished ? res.statusCode : 0,
         latencyMs: performance.now() - started,
         correlationId: exchange.correlationId,
         handled: !exchange.unhandled,
