@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { generateReport } from '../reports/allure';
 import { writeAllureResults } from './allure-results';
 import type { BudgetFile } from './budget-file';
+import { NOISY } from './results';
 import { renderChart } from './chart';
 import type { StoredResult } from './compare';
 import type { BenchSummary } from './summary';
@@ -38,7 +39,12 @@ export function writeOutputs(plan: OutputPlan, summary: BenchSummary): string[] 
   if (plan.saveBaselinePath) {
     mkdirSync(dirname(plan.saveBaselinePath), { recursive: true });
     writeFileSync(plan.saveBaselinePath, `${JSON.stringify(summary, null, 2)}\n`);
-    written.push(`${plan.saveBaselinePath} (stored result for later comparisons)`);
+    const noisy = summary.benchmarks.filter((b) => (b.cpu.otherProcesses ?? 0) >= NOISY);
+    written.push(
+      noisy.length === 0
+        ? `${plan.saveBaselinePath} (stored result for later comparisons)`
+        : `${plan.saveBaselinePath} (stored, but ${noisy.map((b) => b.name).join(', ')} ran NOISY: other processes took CPU, so later comparisons will mislead; store a quieter run)`,
+    );
   }
   return written;
 }

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { BenchInputError, parseBenchArgs } from '../perf/cli-options';
 import { assertLoopback } from '../perf/loopback';
 import { readBudgets } from '../perf/budget-file';
+import { writeOutputs } from '../perf/outputs';
 import { runBench } from '../perf/run-bench';
 import { EXIT_CODES, type BenchSummary } from '../perf/summary';
 
@@ -100,6 +101,30 @@ test('the short bench prints the table, writes summary, chart and Allure results
     readdirSync(join(out, 'allure-results')).filter((f) => f.endsWith('-result.json')).length,
     4,
   );
+});
+
+test('a stored result is written as the summary, and says so when the run was noisy', () => {
+  const summary = JSON.parse(
+    readFileSync(join(work, 'short', 'summary.json'), 'utf8'),
+  ) as BenchSummary;
+  const budgets = readBudgets(join(ROOT, 'perf', 'budgets.json'));
+  const quiet = structuredClone(summary);
+  for (const b of quiet.benchmarks) b.cpu.otherProcesses = 0;
+  const stored = join(work, 'stored', 'baseline.json');
+  const plan = {
+    outDir: join(work, 'stored-out'),
+    budgets,
+    saveBaselinePath: stored,
+    buildReport: false,
+  };
+
+  const calm = writeOutputs(plan, quiet).at(-1)!;
+  assert.equal(calm, `${stored} (stored result for later comparisons)`);
+  assert.deepEqual(JSON.parse(readFileSync(stored, 'utf8')), quiet);
+
+  const noisy = structuredClone(quiet);
+  noisy.benchmarks.find((b) => b.name === 'verify')!.cpu.otherProcesses = 0.6;
+  assert.match(writeOutputs(plan, noisy).at(-1)!, /stored, but verify ran NOISY/);
 });
 
 test('a planted slowdown (the cloud 100 ms slower) fails the real verify budget, exit 1', async () => {
