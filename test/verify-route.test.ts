@@ -1,9 +1,17 @@
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { beforeEach, test } from 'node:test';
 
 import { frameHeaders, sendFrame } from '../clients/face-frames';
 import { requestJson } from '../clients/json-http';
-import { cameraFrame, encodePgm, encodePng, renderFace } from '../fixtures/faces';
+import {
+  cameraFrame,
+  encodePgm,
+  encodePng,
+  LOCKER_FRAME_SIZE,
+  renderFace,
+  renderPrintedPhoto,
+} from '../fixtures/faces';
 import { usePlatform } from './support/platform';
 
 // The verify call is served without express; it must still behave as every other
@@ -107,13 +115,57 @@ test('a scripted answer and an injected delay reach the verify call as any other
 test('the path matches as express routes do: any case, with or without a trailing slash', async () => {
   const { urls } = platform();
   const ticket = await adaTicket();
-  for (const path of ['/api/v1/face/verify/', '/API/v1/Face/Verify']) {
+  for (const path of ['/api/v1/face/verify/', '/API/v1/Face/Verify', '/api/v1/face/verify?x=1']) {
     const answer = await requestJson(`${urls.cloud}${path}`, {
       bytes: adaFace(),
       headers: frameHeaders(ticket),
     });
     assert.equal(answer.body.result, 'match', path);
   }
+});
+
+test('a request in absolute form reaches the same route, journalled handled', async () => {
+  const { urls, platform: p } = platform();
+  const ticket = await adaTicket();
+  const { hostname, port } = new URL(urls.cloud);
+  const frame = adaFace();
+  const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(
+      {
+        hostname,
+        port,
+        method: 'POST',
+        path: `http://${hostname}:${port}/api/v1/face/verify`,
+        headers: { ...frameHeaders(ticket), 'content-length': frame.length },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(frame);
+  });
+  assert.equal(answer.status, 200, answer.body);
+  assert.equal(JSON.parse(answer.body).result, 'match');
+  assert.equal(p.services.cloud.journal.list().at(-1)!.handled, true);
+});
+
+test('a printed photo is no face to enrol: refused as not live, nothing stored', async () => {
+  const { urls, platform: p } = platform();
+  const noah = p.state.tenant.people.find((person) => person.key === 'Noah')!;
+  const before = p.state.cloud.enrolments.get(noah.userPrincipalName.toLowerCase());
+  const answer = await requestJson(`${urls.cloud}/api/v1/face/enrolments`, {
+    headers: { authorization: `Bearer ${p.state.cloud.integrationToken}` },
+    body: {
+      userPrincipalName: noah.userPrincipalName,
+      consent: true,
+      image: encodePgm(renderPrintedPhoto(noah.faceSeed, LOCKER_FRAME_SIZE)).toString('base64'),
+    },
+  });
+  assert.deepEqual([answer.status, answer.body.error.code], [422, 'not_live']);
+  assert.equal(p.state.cloud.enrolments.get(noah.userPrincipalName.toLowerCase()), before);
 });
 
 test('an enrolment with a frame too small to fill the template is refused, nothing stored', async () => {

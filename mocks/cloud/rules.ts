@@ -177,6 +177,14 @@ export function enrolFace(
   if (analysis.contrast < state.minFaceContrast) {
     throw new ServiceError(422, 'no_face', 'No face found in the enrolment picture');
   }
+  // What verification would refuse as not live is no face to enrol either.
+  if (analysis.contrast < state.minLiveContrast) {
+    throw new ServiceError(
+      422,
+      'not_live',
+      'The enrolment picture does not look like a live face (a printed photo or a screen?)',
+    );
+  }
   const enrolment = { template: analysis.template, enrolledAt: nowIso };
   state.enrolments.set(upnKey(userPrincipalName), enrolment);
   return { userPrincipalName, enrolledAt: enrolment.enrolledAt };
@@ -259,7 +267,9 @@ export function verifyFace(
   const match = matchFrame(readFrameBytes(frame), enrolment.template);
 
   const result = judgeFace(state, match, planted);
-  const score = result === 'no_face' ? 0 : planted.acceptAnyFace ? 1 : match.score;
+  // A face refused before matching gets no score: a print must not learn it was the right face.
+  const matched = result === 'match' || result === 'no_match';
+  const score = !matched ? 0 : planted.acceptAnyFace ? 1 : match.score;
   const verification: Verification = {
     id: randomUUID(),
     ticketId,

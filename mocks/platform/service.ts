@@ -157,8 +157,7 @@ export class MockService {
   private receive(req: IncomingMessage, res: ServerResponse): void {
     const started = performance.now();
     const url = req.url ?? '/';
-    const query = url.indexOf('?');
-    const path = query < 0 ? url : url.slice(0, query);
+    const path = pathOf(url);
     const direct = this.directRoutes.get(directRouteKey(path));
     const servedDirectly = direct !== undefined && directRouteServes(direct, req.method);
     const incoming = req.headers[this.options.correlationHeader];
@@ -299,6 +298,20 @@ export class MockService {
       parse(req, res, next);
     };
   }
+}
+
+/**
+ * The path of a request target, as express reads it: without query or fragment, and
+ * from an absolute-form target (`POST http://host/path`) as well as the usual one.
+ */
+function pathOf(url: string): string {
+  let path = url;
+  if (path.charCodeAt(0) !== 0x2f && /^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
+    const start = path.indexOf('/', path.indexOf('//') + 2);
+    path = start < 0 ? '/' : path.slice(start);
+  }
+  const end = path.search(/[?#]/);
+  return end < 0 ? path : path.slice(0, end);
 }
 
 /** Paths match as express matches them: case aside, and with or without a trailing slash. */
