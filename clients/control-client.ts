@@ -44,6 +44,14 @@ export class ControlClient {
     return (await this.call<{ value: JournalEntry[] }>('/journal')).value;
   }
 
+  /** Queues an answer a service gives instead of its own, to the next matching request(s). */
+  script(
+    service: ServiceName,
+    script: { method: string; path: string; status: number; body?: unknown; times?: number },
+  ) {
+    return this.call(`/services/${service}/scripts`, script);
+  }
+
   advanceClock(ms: number) {
     return this.call('/clock/advance', { ms });
   }

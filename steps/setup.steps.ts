@@ -145,6 +145,18 @@ Given('the cloud platform is down', async function (this: CheckoutWorld) {
   this.cloudOutage = { journalSeq: journal.at(-1)?.seq ?? 0, refusedBefore: refusedConnections };
 });
 
+Given(
+  'the cloud platform answers face verification with {int} Service Unavailable',
+  async function (this: CheckoutWorld, status: number) {
+    await this.control.script('cloud', {
+      method: 'POST',
+      path: '/api/v1/face/verify',
+      status,
+      body: { error: { code: 'service_unavailable', message: 'Face verification is unavailable' } },
+    });
+  },
+);
+
 Given('the cloud platform is back', async function (this: CheckoutWorld) {
   await this.control.setOffline('cloud', false);
   const probe = await fetch(`${this.urls.cloud}/api/v1/tenant`).then(

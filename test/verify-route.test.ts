@@ -95,6 +95,22 @@ test('the Locker page may call it from the MAM origin: preflight and answer carr
   assert.equal(answer.headers.get('access-control-allow-origin'), '*');
 });
 
+test('an injected error on the verify call is readable by the page: the cloud error, with CORS', async () => {
+  const { urls } = platform();
+  await requestJson(`${urls.control}/services/cloud/latency-profile`, {
+    method: 'PUT',
+    body: { distribution: 'none', errorRate: 1 },
+  });
+  const answer = await fetch(`${urls.cloud}/api/v1/face/verify`, {
+    method: 'POST',
+    headers: { origin: urls.mam, ...frameHeaders('any') },
+    body: adaFace(),
+  });
+  assert.equal(answer.status, 503);
+  assert.equal(answer.headers.get('access-control-allow-origin'), '*');
+  assert.equal(((await answer.json()) as any).error.code, 'injected_error');
+});
+
 test('a scripted answer and an injected delay reach the verify call as any other', async () => {
   const { urls, platform: p } = platform();
   const ticket = await adaTicket();

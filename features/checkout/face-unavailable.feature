@@ -56,6 +56,21 @@ Feature: When face recognition is unavailable, another method completes the chec
       | fallback_attempt | password        | success     | cloud_unreachable |
       | checked_out      | password, badge | success     | cloud_unreachable |
 
+  @REQ-CO-05 @REQ-CO-14 @browser @compliant
+  Scenario: The cloud platform answers the face with a server error: as unreachable, her password completes
+    Given the cloud platform answers face verification with 503 Service Unavailable
+    When Ada taps her badge on Launchpad "LP-ICU-1"
+    And she picks up the phone that lights up
+    Then the phone says face recognition is unavailable with reason cloud_unreachable
+    When she completes check-out with her password
+    Then the phone is checked out to Ada with password
+    And the audit log records this check-out as:
+      | event            | factors         | result      | reason            |
+      | badge_tap        | badge           | success     |                   |
+      | face_unavailable | face            | unavailable | cloud_unreachable |
+      | fallback_attempt | password        | success     | cloud_unreachable |
+      | checked_out      | password, badge | success     | cloud_unreachable |
+
   @REQ-CO-06 @REQ-PRE-10 @browser @compliant @must-fail:PRE-10
   Scenario: Camera access revoked while the camera opens: treated as denied, her PIN completes
     Given camera access is revoked while the camera opens

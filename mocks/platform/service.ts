@@ -191,6 +191,10 @@ export class MockService {
     const proceed = () => {
       if (condition.kind === 'error') {
         req.resume();
+        // A page calling a cross-origin route reads the injected error as the real one.
+        if (servedDirectly && direct.crossOrigin) {
+          res.setHeader('access-control-allow-origin', '*');
+        }
         return this.sendError(res, exchange, this.injectedError());
       }
       if (this.answerScripted(req, res, path, exchange)) return;

@@ -245,11 +245,18 @@ async function startFace(session) {
       body: image,
       signal: AbortSignal.timeout(CLOUD_TIMEOUT_MS),
     });
+    // A server error means the cloud cannot verify now: as good as unreachable.
+    if (response.status >= 500) {
+      throw new DOMException(`cloud answered ${response.status}`, 'CloudUnavailableError');
+    }
     answer = await response.json();
     if (!response.ok)
       throw new Error(answer.error ? answer.error.message : `cloud answered ${response.status}`);
   } catch (error) {
-    const unreachable = error instanceof TypeError || error.name === 'TimeoutError';
+    const unreachable =
+      error instanceof TypeError ||
+      error.name === 'TimeoutError' ||
+      error.name === 'CloudUnavailableError';
     if (unreachable && !config.faults.includes('locker-hides-cloud-error'))
       return reportUnavailable(session, 'cloud_unreachable');
     setStatus('error', `Face verification failed: ${error.message}`);
