@@ -3,8 +3,13 @@ import { Given, Then, When } from '@cucumber/cucumber';
 
 import { requestJson } from '../clients/json-http';
 import type { Person } from '../fixtures/tenant';
-import { FACE_RESULT_MESSAGES, type FaceUnavailableReason } from '../mocks/mam/reasons';
-import { expectFinding, expectOffers, expectUnavailable } from './support/screen-checks';
+import type { FaceUnavailableReason } from '../mocks/mam/reasons';
+import {
+  expectFaceRefused,
+  expectFinding,
+  expectOffers,
+  expectUnavailable,
+} from './support/screen-checks';
 import { HarnessFault } from '../harness/errors';
 import { pickUpPhone, screenText, waitForRest } from './support/phone';
 import type { CheckoutWorld, SessionView } from './support/world';
@@ -121,34 +126,16 @@ Then(
   },
 );
 
-Then('the phone says the face was not recognised', async function (this: CheckoutWorld) {
-  const screen = await screenText(this);
-  assert.equal(
-    screen.reason,
-    'face_no_match',
-    `The phone shows "${screen.status}" ${screen.message}`,
-  );
-  assert.equal(screen.message, FACE_RESULT_MESSAGES.no_match);
+Then('the phone says the face was not recognised', function (this: CheckoutWorld) {
+  return expectFaceRefused(this, 'no_match');
 });
 
-Then('the phone says no face was found', async function (this: CheckoutWorld) {
-  const screen = await screenText(this);
-  assert.equal(
-    screen.reason,
-    'face_no_face',
-    `The phone shows "${screen.status}" ${screen.message}`,
-  );
-  assert.equal(screen.message, FACE_RESULT_MESSAGES.no_face);
+Then('the phone says no face was found', function (this: CheckoutWorld) {
+  return expectFaceRefused(this, 'no_face');
 });
 
-Then('the phone says the picture is not a live face', async function (this: CheckoutWorld) {
-  const screen = await screenText(this);
-  assert.equal(
-    screen.reason,
-    'face_not_live',
-    `The phone shows "${screen.status}" ${screen.message}`,
-  );
-  assert.equal(screen.message, FACE_RESULT_MESSAGES.not_live);
+Then('the phone says the picture is not a live face', function (this: CheckoutWorld) {
+  return expectFaceRefused(this, 'not_live');
 });
 
 Then('the phone offers {string}', async function (this: CheckoutWorld, list: string) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 
 import type { PlatformClock } from '../platform/clock';
 import type { ServiceError } from '../platform/http-error';

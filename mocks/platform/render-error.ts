@@ -10,7 +10,10 @@ export interface RenderedError {
 /** Renders a service's errors; pure, so the express and the direct adapters share it. */
 export type ErrorRenderer = (error: ServiceError, correlationId: string) => RenderedError;
 
-/** The error body of the vendor-side simulators (EAM, cloud, MAM): an assumption, not documented. */
+/**
+ * The error body of the vendor-side simulators (EAM, cloud, MAM): an assumption, not
+ * documented.
+ */
 export function renderVendorError(error: ServiceError, correlationId: string): RenderedError {
   return {
     status: error.status,

@@ -1,10 +1,18 @@
 import assert from 'node:assert/strict';
 
-import { FACE_UNAVAILABLE_REASONS, type FaceUnavailableReason } from '../../mocks/mam/reasons';
+import {
+  FACE_RESULT_MESSAGES,
+  FACE_UNAVAILABLE_REASONS,
+  type FaceResult,
+  type FaceUnavailableReason,
+} from '../../mocks/mam/reasons';
 import { screenText } from './phone';
 import type { CheckoutWorld } from './world';
 
-/** What a person checks on the phone's screen; shared by the steps that expect it and those that expect it to fail. */
+/**
+ * What a person checks on the phone's screen; shared by the steps that expect it and
+ * those that expect it to fail.
+ */
 export async function expectUnavailable(
   world: CheckoutWorld,
   reason: FaceUnavailableReason,
@@ -17,6 +25,17 @@ export async function expectUnavailable(
     `The phone gives reason ${screen.reason}: "${screen.message}"`,
   );
   assert.equal(screen.message, FACE_UNAVAILABLE_REASONS[reason]);
+}
+
+/** A captured face the cloud did not accept: the reason and its own message. */
+export async function expectFaceRefused(world: CheckoutWorld, result: FaceResult): Promise<void> {
+  const screen = await screenText(world);
+  assert.equal(
+    screen.reason,
+    `face_${result}`,
+    `The phone shows "${screen.status}" ${screen.message}`,
+  );
+  assert.equal(screen.message, FACE_RESULT_MESSAGES[result]);
 }
 
 export async function expectOffers(world: CheckoutWorld, list: string): Promise<void> {
